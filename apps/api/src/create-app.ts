@@ -1,0 +1,28 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, type RawEnvironment } from '@answergate/common';
+import { AppModule } from './app.module';
+import { setupSwagger } from './docs/setup-swagger';
+
+/**
+ * Builds the application exactly as production runs it; `main.ts` and the e2e
+ * tests both call this, so tests exercise the real middleware and settings.
+ */
+export async function createApp(environment?: RawEnvironment): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
+  app.use(helmet());
+  app.enableShutdownHooks();
+  if (config.swaggerEnabled) setupSwagger(app);
+  return app;
+}

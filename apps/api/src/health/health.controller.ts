@@ -1,0 +1,51 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { AuthHealthIndicator, Public } from '@answergate/auth';
+import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
+
+/** Kubernetes probes. Open (no key), so the kubelet can call them. */
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly auth: AuthHealthIndicator,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: every configured dependency answers' })
+  @ApiOkResponse({
+    schema: { example: { status: 'ok', info: { auth: { status: 'up' } }, error: {}, details: {} } },
+  })
+  @ApiErrorResponses(503)
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.auth.check()]);
+    } catch (error) {
+      throw toNotReady(error);
+    }
+  }
+}
+
+/** Terminus answers 503 with its own body; say in our envelope which checks failed and why. */
+function toNotReady(error: unknown): unknown {
+  if (!(error instanceof ServiceUnavailableException)) return error;
+  const result = error.getResponse() as Partial<HealthCheckResult>;
+  const failures = Object.entries(result.error ?? {}).map(([name, detail]) => {
+    const message = (detail as { message?: string }).message;
+    return message ? `${name} (${message})` : name;
+  });
+  return new ServiceUnavailableError(
+    `Not ready: ${failures.join(', ') || 'unknown'}.`,
+    'not_ready',
+  );
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '@answergate/common';
+import type { AuthenticatedRequest } from '@answergate/auth';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Takes the caller's `X-Request-Id` when it is sane, else makes one; echoes it back. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/**
+ * JSON lines with pino. Request logs carry id, method, route, status, duration and
+ * the key's fingerprint; headers and bodies are never logged, so keys and prompts stay out.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: requestId,
+          quietReqLogger: true,
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url.split('?')[0],
+            }),
+            res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+          },
+          customProps: (req: IncomingMessage) => {
+            const request = req as AuthenticatedRequest;
+            const route = (request.route as { path?: string } | undefined)?.path;
+            return { keyId: request.apiKeyId, route };
+          },
+          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

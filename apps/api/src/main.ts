@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ApiKeyStore } from '@answergate/auth';
+import { AppConfig, ConfigValidationError } from '@answergate/common';
+import { createApp } from './create-app';
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  const config = app.get(AppConfig);
+  await app.listen(config.port, config.host);
+
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const generatedKey = app.get(ApiKeyStore).generatedKey;
+  // Printed once to the terminal, deliberately not through the logger: logs never hold keys.
+  process.stdout.write(`\nAnswergate listening on ${url} (Swagger UI: ${url}/docs)\n`);
+  if (generatedKey) {
+    process.stdout.write(
+      `No API_KEYS configured: generated a key for this run only:\n\n  ${generatedKey}\n\n`,
+    );
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  // A bad configuration names each variable; anything else gets its message, not a stack.
+  const message =
+    error instanceof ConfigValidationError ? error.message : `Startup failed: ${String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

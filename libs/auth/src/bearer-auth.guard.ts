@@ -1,0 +1,52 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AuthenticationError, ServiceUnavailableError } from '@answergate/common';
+import { ApiKeyStore } from './api-key.store';
+import { IS_PUBLIC_KEY } from './public.decorator';
+
+/** The request after the guard: `apiKeyId` is the key's short fingerprint, never the key. */
+export interface AuthenticatedRequest extends Request {
+  apiKeyId?: string;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`. */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeyStore,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+
+    if (!this.keys.hasKeys) {
+      throw new ServiceUnavailableError(
+        'No API keys are configured on this server; set API_KEYS or API_KEYS_FILE.',
+      );
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    if (!header) {
+      throw new AuthenticationError(
+        'You did not provide an API key. Send it as "Authorization: Bearer <key>".',
+      );
+    }
+    const key = BEARER.exec(header)?.[1];
+    if (!key) {
+      throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
+    }
+    if (!this.keys.verify(key)) {
+      throw new AuthenticationError('Incorrect API key provided.');
+    }
+    request.apiKeyId = this.keys.fingerprint(key);
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+export { ApiKeyStore } from './api-key.store';
+export { AuthHealthIndicator } from './auth.health';
+export { AuthModule } from './auth.module';
+export { BearerAuthGuard, type AuthenticatedRequest } from './bearer-auth.guard';
+export { keyFingerprint } from './key-fingerprint';
+export { IS_PUBLIC_KEY, Public } from './public.decorator';

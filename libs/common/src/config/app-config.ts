@@ -1,0 +1,43 @@
+import type { LLM_PROVIDERS, LOG_LEVELS, NODE_ENVS, SEARCH_PROVIDERS } from './environment.schema';
+
+/** A model entry from `MODELS`, before the models library turns it into a profile. */
+export interface ModelConfigEntry {
+  id: string;
+  search?: 'normal' | 'pro';
+  upstreamModel?: string;
+  description?: string;
+}
+
+/**
+ * The validated, typed configuration every module injects. Built once at boot
+ * from the environment; nothing else reads `process.env`.
+ */
+export class AppConfig {
+  port!: number;
+  host!: string;
+  nodeEnv!: (typeof NODE_ENVS)[number];
+  /** Keys from `API_KEYS` and `API_KEYS_FILE`, deduplicated. */
+  apiKeys!: string[];
+  corsOrigins!: '*' | string[];
+  bodyLimit!: string;
+  logLevel!: (typeof LOG_LEVELS)[number];
+  trustProxy!: boolean | number | string;
+  searchProvider!: (typeof SEARCH_PROVIDERS)[number];
+  searxngUrl?: string;
+  localIndexDir!: string;
+  searchTimeoutMs!: number;
+  searchCacheTtlSeconds!: number;
+  llmProvider!: (typeof LLM_PROVIDERS)[number];
+  llmBaseUrl?: string;
+  llmApiKey?: string;
+  llmModel!: string;
+  llmTimeoutMs!: number;
+  redisUrl?: string;
+  models!: ModelConfigEntry[];
+  swaggerEnabled!: boolean;
+  shutdownGraceMs!: number;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}

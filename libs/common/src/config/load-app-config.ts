@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig, type ModelConfigEntry } from './app-config';
+import { ConfigValidationError } from './config-validation.error';
+import { EnvironmentVariables } from './environment.schema';
+
+export type RawEnvironment = Record<string, string | undefined>;
+
+const splitList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function readKeysFile(path: string, problems: string[]): string[] {
+  try {
+    return readFileSync(path, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+  } catch (error) {
+    problems.push(
+      `API_KEYS_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+    return [];
+  }
+}
+
+function parseModels(value: string | undefined, problems: string[]): ModelConfigEntry[] {
+  if (!value?.trim()) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    const valid =
+      Array.isArray(parsed) &&
+      parsed.every(
+        (m: Partial<ModelConfigEntry>) =>
+          typeof m?.id === 'string' &&
+          /^[\w.:/-]{1,64}$/.test(m.id) &&
+          (m.search === undefined || m.search === 'normal' || m.search === 'pro') &&
+          (m.upstreamModel === undefined || typeof m.upstreamModel === 'string'),
+      );
+    if (valid) return parsed as ModelConfigEntry[];
+  } catch {
+    // reported below
+  }
+  problems.push(
+    'MODELS: must be a JSON array of {"id": string, "search"?: "normal"|"pro", "upstreamModel"?: string}',
+  );
+  return [];
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Validates the raw environment and builds the typed `AppConfig`, or throws listing every problem. */
+export function loadAppConfig(raw: RawEnvironment): AppConfig {
+  const env = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((why) =>
+      why.startsWith(error.property)
+        ? why
+        : `${error.property}: ${why} (got ${JSON.stringify(error.value)})`,
+    ),
+  );
+  const fileKeys = env.API_KEYS_FILE ? readKeysFile(env.API_KEYS_FILE, problems) : [];
+  const models = parseModels(env.MODELS, problems);
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+
+  return Object.assign(new AppConfig(), {
+    port: env.PORT,
+    host: env.HOST,
+    nodeEnv: env.NODE_ENV,
+    apiKeys: [...new Set([...splitList(env.API_KEYS), ...fileKeys])],
+    corsOrigins: env.CORS_ORIGINS.trim() === '*' ? '*' : splitList(env.CORS_ORIGINS),
+    bodyLimit: env.BODY_LIMIT,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    searchProvider: env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local'),
+    searxngUrl: env.SEARXNG_URL,
+    localIndexDir: env.LOCAL_INDEX_DIR,
+    searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
+    searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+    llmProvider: env.LLM_PROVIDER ?? (env.LLM_BASE_URL ? 'openai' : 'extractive'),
+    llmBaseUrl: env.LLM_BASE_URL,
+    llmApiKey: env.LLM_API_KEY,
+    llmModel: env.LLM_MODEL,
+    llmTimeoutMs: env.LLM_TIMEOUT_MS,
+    redisUrl: env.REDIS_URL || undefined,
+    models,
+    swaggerEnabled: env.SWAGGER_ENABLED,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  });
+}

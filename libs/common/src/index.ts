@@ -1,0 +1,16 @@
+export { AppConfig, type ModelConfigEntry } from './config/app-config';
+export { AppConfigModule } from './config/app-config.module';
+export { ConfigValidationError } from './config/config-validation.error';
+export { loadAppConfig, type RawEnvironment } from './config/load-app-config';
+export { AppError, type OpenAiErrorType } from './errors/app-error';
+export { AuthenticationError } from './errors/authentication.error';
+export type { ErrorEnvelope, ErrorResponse } from './errors/error-envelope';
+export { InvalidRequestError } from './errors/invalid-request.error';
+export { NotFoundError } from './errors/not-found.error';
+export { OpenAiExceptionFilter } from './errors/openai-exception.filter';
+export { ServiceUnavailableError } from './errors/service-unavailable.error';
+export { toErrorResponse } from './errors/to-error-response';
+export { UpstreamError } from './errors/upstream.error';
+export { ApiErrorResponses } from './dto/api-error-responses.decorator';
+export { ErrorEnvelopeDto } from './dto/error-envelope.dto';
+export { createValidationPipe } from './validation/create-validation-pipe';

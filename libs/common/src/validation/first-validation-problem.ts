@@ -1,0 +1,21 @@
+import type { ValidationError } from 'class-validator';
+
+/** Walks class-validator's tree to the first failing field: `messages[0].role` style path and reason. */
+export function firstValidationProblem(
+  errors: ValidationError[],
+  parentPath = '',
+): { param: string; message: string } | undefined {
+  for (const error of errors) {
+    const isIndex = /^\d+$/.test(error.property);
+    const path = isIndex
+      ? `${parentPath}[${error.property}]`
+      : parentPath
+        ? `${parentPath}.${error.property}`
+        : error.property;
+    const constraints = Object.values(error.constraints ?? {});
+    if (constraints.length > 0) return { param: path, message: constraints[0] };
+    const nested = firstValidationProblem(error.children ?? [], path);
+    if (nested) return nested;
+  }
+  return undefined;
+}

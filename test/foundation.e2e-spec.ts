@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { bearer, startTestApp, TEST_KEY } from './support/test-app';
+
+const expectEnvelope = (body: any, code: string | null, type = 'invalid_request_error') => {
+  expect(body).toEqual({
+    error: { message: expect.any(String), type, code, param: body.error?.param ?? null },
+  });
+};
+
+describe('foundation (auth, models, errors, docs, health)', () => {
+  let app: NestExpressApplication;
+  let server: any;
+
+  beforeAll(async () => {
+    app = await startTestApp({ BODY_LIMIT: '2kb' });
+    server = app.getHttpServer();
+  });
+  afterAll(() => app.close());
+
+  describe('bearer auth', () => {
+    it('rejects a request with no key', async () => {
+      const res = await request(server).get('/v1/models').expect(401);
+      expectEnvelope(res.body, 'invalid_api_key');
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    });
+
+    it('rejects a wrong key and a malformed header', async () => {
+      const wrong = await request(server).get('/v1/models').set(bearer('nope')).expect(401);
+      expectEnvelope(wrong.body, 'invalid_api_key');
+      const basic = await request(server)
+        .get('/v1/models')
+        .set('Authorization', `Basic ${TEST_KEY}`)
+        .expect(401);
+      expectEnvelope(basic.body, 'invalid_api_key');
+    });
+
+    it('accepts the right key', async () => {
+      await request(server).get('/v1/models').set(bearer()).expect(200);
+    });
+
+    it('leaves health open', async () => {
+      await request(server).get('/health/live').expect(200);
+      const ready = await request(server).get('/health/ready').expect(200);
+      expect(ready.body.info.auth.status).toBe('up');
+    });
+  });
+
+  describe('models', () => {
+    it('lists the registered models in OpenAI shape, default first', async () => {
+      const res = await request(server).get('/v1/models').set(bearer()).expect(200);
+      expect(res.body.object).toBe('list');
+      expect(res.body.data.map((m: any) => m.id)).toEqual(['default', 'sonar', 'sonar-pro']);
+      expect(res.body.data[0]).toEqual({
+        id: 'default',
+        object: 'model',
+        created: expect.any(Number),
+        owned_by: 'answergate',
+      });
+    });
+
+    it('gets one model and 404s an unknown one', async () => {
+      const one = await request(server).get('/v1/models/sonar-pro').set(bearer()).expect(200);
+      expect(one.body.id).toBe('sonar-pro');
+      const missing = await request(server).get('/v1/models/gpt-9').set(bearer()).expect(404);
+      expectEnvelope(missing.body, 'model_not_found');
+      expect(missing.body.error.param).toBe('id');
+    });
+  });
+
+  describe('error envelope', () => {
+    it('answers an unknown route with 404', async () => {
+      const res = await request(server).post('/v1/nothing-here').set(bearer()).expect(404);
+      expectEnvelope(res.body, 'unknown_url');
+      expect(res.body.error.message).toContain('/v1/nothing-here');
+    });
+
+    it('answers malformed JSON with 400', async () => {
+      const res = await request(server)
+        .post('/v1/models')
+        .set(bearer())
+        .set('Content-Type', 'application/json')
+        .send('{"model": "sonar",')
+        .expect(400);
+      expectEnvelope(res.body, 'invalid_json');
+    });
+
+    it('answers a body over the limit with 413', async () => {
+      const res = await request(server)
+        .post('/v1/models')
+        .set(bearer())
+        .send({ padding: 'x'.repeat(4096) })
+        .expect(413);
+      expectEnvelope(res.body, 'request_too_large');
+    });
+
+    it('never shows a stack trace', async () => {
+      const res = await request(server)
+        .post('/v1/models')
+        .set(bearer())
+        .set('Content-Type', 'application/json')
+        .send('{oops')
+        .expect(400);
+      expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+    });
+  });
+
+  describe('swagger', () => {
+    it('documents every /v1 route with the bearer scheme', async () => {
+      const res = await request(server).get('/docs-json').expect(200);
+      const doc = res.body;
+      expect(doc.components.securitySchemes['api-key']).toMatchObject({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+      });
+      const v1Routes = app
+        .getHttpAdapter()
+        .getInstance()
+        .router.stack.filter((layer: any) => layer.route?.path?.startsWith('/v1'))
+        .map((layer: any) => layer.route.path.replace(/:(\w+)/g, '{$1}'));
+      expect(v1Routes.length).toBeGreaterThan(0);
+      for (const path of v1Routes) {
+        expect(Object.keys(doc.paths)).toContain(path);
+        for (const operation of Object.values<any>(doc.paths[path])) {
+          expect(operation.security).toEqual([{ 'api-key': [] }]);
+        }
+      }
+    });
+
+    it('serves the explorer at /docs', async () => {
+      const res = await request(server).get('/docs').redirects(1).expect(200);
+      expect(res.text).toContain('swagger-ui');
+    });
+  });
+});
+
+describe('production with no keys', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => {
+    app = await startTestApp({ NODE_ENV: 'production', API_KEYS: '' });
+  });
+  afterAll(() => app.close());
+
+  it('answers /v1 with 503 and is not ready', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/models').set(bearer()).expect(503);
+    expectEnvelope(res.body, 'service_unavailable', 'server_error');
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expectEnvelope(ready.body, 'not_ready', 'server_error');
+    expect(ready.body.error.message).toContain('auth');
+    await request(app.getHttpServer()).get('/health/live').expect(200);
+  });
+});
