@@ -1,0 +1,54 @@
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface LlmMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** A numbered source, as the answer must cite it: `[index]`. */
+export interface NumberedSource {
+  index: number;
+  title: string;
+  url: string;
+  snippet: string;
+  date: string | null;
+}
+
+/**
+ * Why the pipeline calls the model. Network providers only need `messages`;
+ * the embedded extractive provider uses `question` and `sources` to work without a model.
+ */
+export type LlmTask = 'answer' | 'rephrase' | 'plan' | 'related';
+
+export interface LlmRequest {
+  task: LlmTask;
+  model: string;
+  messages: LlmMessage[];
+  /** The standalone question, for providers that do not read `messages`. */
+  question: string;
+  /** The numbered sources of an `answer` or `related` task. */
+  sources?: NumberedSource[];
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  stop?: string[];
+  user?: string;
+}
+
+export interface LlmUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** What a streamed completion emits: text deltas, then usage when the upstream reports it. */
+export type LlmEvent =
+  | { type: 'delta'; content: string }
+  | { type: 'usage'; usage: LlmUsage }
+  | { type: 'finish'; reason: string };
+
+export interface LlmCompletion {
+  content: string;
+  usage?: LlmUsage;
+}
