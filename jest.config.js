@@ -13,6 +13,7 @@ const swc = [
 
 const shared = {
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   // Nest 12 ships ESM only; let SWC turn it into CommonJS for Jest's module system.
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|openai)/)'],

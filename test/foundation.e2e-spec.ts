@@ -152,3 +152,19 @@ describe('production with no keys', () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);
   });
 });
+
+describe('configuration', () => {
+  it('refuses to start on a bad value, naming the variable', async () => {
+    await expect(startTestApp({ PORT: '70000', LLM_API_KEY: 'sk-secret' })).rejects.toThrow(
+      /PORT: .*65535/,
+    );
+  });
+
+  it('never echoes a secret variable in the error', async () => {
+    const error = await startTestApp({ REDIS_URL: 'ftp://user:hunter2@redis' }).catch(
+      (e: unknown) => e as Error,
+    );
+    expect(String(error)).toMatch(/REDIS_URL/);
+    expect(String(error)).not.toContain('hunter2');
+  });
+});

@@ -5,6 +5,9 @@ import { AppConfig, type ModelConfigEntry } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment.schema';
 
+/** Never echoed back in a config error: their values are secrets. */
+const SECRET_VARIABLES = new Set(['API_KEYS', 'LLM_API_KEY', 'REDIS_URL']);
+
 export type RawEnvironment = Record<string, string | undefined>;
 
 const splitList = (value: string | undefined): string[] =>
@@ -58,13 +61,13 @@ function parseTrustProxy(value: string): boolean | number | string {
 /** Validates the raw environment and builds the typed `AppConfig`, or throws listing every problem. */
 export function loadAppConfig(raw: RawEnvironment): AppConfig {
   const env = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
-  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((why) =>
-      why.startsWith(error.property)
-        ? why
-        : `${error.property}: ${why} (got ${JSON.stringify(error.value)})`,
-    ),
-  );
+  const problems = validateSync(env).map((error) => {
+    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    const shown = SECRET_VARIABLES.has(error.property)
+      ? ''
+      : ` (got ${JSON.stringify(raw[error.property] ?? null)})`;
+    return `${error.property}: ${reasons}${shown}`;
+  });
   const fileKeys = env.API_KEYS_FILE ? readKeysFile(env.API_KEYS_FILE, problems) : [];
   const models = parseModels(env.MODELS, problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
