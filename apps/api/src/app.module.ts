@@ -5,13 +5,18 @@ import { AuthModule } from '@answergate/auth';
 import {
   AppConfigModule,
   createValidationPipe,
+  MetricsModule,
   OpenAiExceptionFilter,
   type RawEnvironment,
+  RedisModule,
 } from '@answergate/common';
 import { ModelsModule } from '@answergate/models';
 import { HealthController } from './health/health.controller';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsController } from './metrics/metrics.controller';
 import { ModelsController } from './models/models.controller';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 /** The deployable: wires the libraries together with the global pipe, guard and filter. */
 @Module({})
@@ -23,11 +28,15 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(environment),
         LoggingModule,
+        MetricsModule,
+        RedisModule,
+        LifecycleModule,
         TerminusModule,
         AuthModule,
+        RateLimitModule,
         ModelsModule,
       ],
-      controllers: [ModelsController, HealthController],
+      controllers: [ModelsController, HealthController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: OpenAiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

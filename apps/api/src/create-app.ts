@@ -2,9 +2,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, type RawEnvironment } from '@answergate/common';
+import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
 import { setupSwagger } from './docs/setup-swagger';
+import { DrainService } from './lifecycle/drain.service';
+import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
+import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /**
  * Builds the application exactly as production runs it; `main.ts` and the e2e
@@ -22,7 +25,8 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
   app.use(helmet());
-  app.enableShutdownHooks();
+  app.use(httpMetrics(app.get(Metrics)));
+  app.use(rejectWhileDraining(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
   return app;
 }

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, ConfigValidationError } from '@answergate/common';
+import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
+import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
+  installGracefulShutdown(app, config.shutdownGraceMs, app.get(Logger));
   await app.listen(config.port, config.host);
 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -1,8 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { AuthHealthIndicator, Public } from '@answergate/auth';
 import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
+import { DrainService } from '../lifecycle/drain.service';
 
 /** Kubernetes probes. Open (no key), so the kubelet can call them. */
 @ApiTags('health')
@@ -12,6 +17,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly auth: AuthHealthIndicator,
+    private readonly drain: DrainService,
+    private readonly indicators: HealthIndicatorService,
   ) {}
 
   @Get('live')
@@ -29,10 +36,16 @@ export class HealthController {
   @ApiErrorResponses(503)
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.auth.check()]);
+      return await this.health.check([() => this.draining(), () => this.auth.check()]);
     } catch (error) {
       throw toNotReady(error);
     }
+  }
+
+  /** Fails at once on SIGTERM, so the load balancer stops sending traffic while streams finish. */
+  private draining() {
+    const session = this.indicators.check('shutdown');
+    return this.drain.draining ? session.down({ message: 'draining for shutdown' }) : session.up();
   }
 }
 

@@ -32,10 +32,16 @@ export class AppConfig {
   llmApiKey?: string;
   llmModel!: string;
   llmTimeoutMs!: number;
+  llmConnectTimeoutMs!: number;
+  llmIdleTimeoutMs!: number;
+  llmMaxRetries!: number;
   redisUrl?: string;
   models!: ModelConfigEntry[];
   swaggerEnabled!: boolean;
   shutdownGraceMs!: number;
+  sseHeartbeatMs!: number;
+  rateLimit!: { requests: number; windowSeconds: number; concurrentStreams: number };
+  metricsToken?: string;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

@@ -110,6 +110,27 @@ export class EnvironmentVariables {
   @Max(600_000)
   LLM_TIMEOUT_MS = 60_000;
 
+  /** TCP connect to the LLM upstream. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  LLM_CONNECT_TIMEOUT_MS = 5000;
+
+  /** A streaming LLM call fails when the upstream sends no byte for this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  LLM_IDLE_TIMEOUT_MS = 30_000;
+
+  /** Retries of an LLM call that failed before its first byte (refused, reset, 5xx, 429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  LLM_MAX_RETRIES = 2;
+
   @IsOptional()
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['redis', 'rediss'] },
@@ -133,4 +154,36 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(600_000)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Requests a key may make per window (0 turns the limit off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_REQUESTS = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Streams a key may hold open at once (0 turns the limit off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  RATE_LIMIT_CONCURRENT_STREAMS = 50;
+
+  /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional()
+  @IsString()
+  METRICS_TOKEN?: string;
+
+  /** A comment line keeps idle SSE streams open through proxies. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  SSE_HEARTBEAT_MS = 15_000;
 }

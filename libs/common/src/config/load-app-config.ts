@@ -6,7 +6,7 @@ import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment.schema';
 
 /** Never echoed back in a config error: their values are secrets. */
-const SECRET_VARIABLES = new Set(['API_KEYS', 'LLM_API_KEY', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['API_KEYS', 'LLM_API_KEY', 'REDIS_URL', 'METRICS_TOKEN']);
 
 export type RawEnvironment = Record<string, string | undefined>;
 
@@ -91,9 +91,19 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     llmApiKey: env.LLM_API_KEY,
     llmModel: env.LLM_MODEL,
     llmTimeoutMs: env.LLM_TIMEOUT_MS,
+    llmConnectTimeoutMs: env.LLM_CONNECT_TIMEOUT_MS,
+    llmIdleTimeoutMs: env.LLM_IDLE_TIMEOUT_MS,
+    llmMaxRetries: env.LLM_MAX_RETRIES,
     redisUrl: env.REDIS_URL || undefined,
     models,
     swaggerEnabled: env.SWAGGER_ENABLED,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
+    rateLimit: {
+      requests: env.RATE_LIMIT_REQUESTS,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      concurrentStreams: env.RATE_LIMIT_CONCURRENT_STREAMS,
+    },
+    metricsToken: env.METRICS_TOKEN || undefined,
   });
 }

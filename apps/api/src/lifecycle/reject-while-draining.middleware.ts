@@ -1,0 +1,16 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ServiceUnavailableError } from '@answergate/common';
+import type { DrainService } from './drain.service';
+
+/** While shutting down, new requests are refused with 503 so the load balancer retries elsewhere. */
+export function rejectWhileDraining(drain: DrainService) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    if (!drain.draining) return next();
+    res.setHeader('Connection', 'close');
+    next(
+      new ServiceUnavailableError('The server is shutting down; retry.', 'shutting_down', {
+        'Retry-After': '1',
+      }),
+    );
+  };
+}
