@@ -1,0 +1,176 @@
+import type { Readable } from 'node:stream';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { Observable } from 'rxjs';
+import type { AppConfig } from '@answergate/common';
+import type { LlmProvider } from '../../llm-provider.interface';
+import type { LlmCompletion, LlmEvent, LlmRequest } from '../../llm.types';
+import { SseDecoder } from '../../sse/sse-decoder';
+import { countMessageTokens, countTokens } from '../../tokens/count-tokens';
+import { CallGuard } from './call-guard';
+import { readUsage } from './chat-chunk';
+import { chatRequestBody } from './chat-request-body';
+import { ChatStreamReader } from './chat-stream-reader';
+import { connectTimeoutTransport } from './connect-timeout-transport';
+import { LlmUpstreamError } from './llm-upstream.error';
+import { describeUpstream, errorFromResponse, readBody } from './upstream-failure';
+import { withRetry } from './with-retry';
+
+const PING_TIMEOUT_MS = 10_000;
+const MAX_COMPLETION_BYTES = 16 * 1024 * 1024;
+
+interface RawCompletion {
+  choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
+  usage?: Parameters<typeof readUsage>[0];
+}
+
+/**
+ * Any server that speaks OpenAI's chat completions (OpenAI, vLLM, Ollama, LiteLLM).
+ * Retries only while no answer has started; every call is bounded by the connect,
+ * idle and overall timeouts, and aborting (or unsubscribing) tears down the HTTP request.
+ */
+export class OpenAiCompatibleProvider implements LlmProvider {
+  readonly name = 'openai';
+  private readonly baseUrl: string;
+  private readonly where: string;
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly config: AppConfig) {
+    if (!config.llmBaseUrl) throw new Error('LLM_BASE_URL is required for LLM_PROVIDER=openai');
+    this.baseUrl = config.llmBaseUrl.replace(/\/+$/, '');
+    this.where = describeUpstream(this.baseUrl);
+    this.http = axios.create({
+      headers: config.llmApiKey ? { Authorization: `Bearer ${config.llmApiKey}` } : {},
+      // Every status is read here, so the upstream's own error message reaches the client.
+      validateStatus: () => true,
+      maxRedirects: 0,
+      maxContentLength: MAX_COMPLETION_BYTES,
+      transport: connectTimeoutTransport(config.llmConnectTimeoutMs),
+    });
+  }
+
+  stream(request: LlmRequest): Observable<LlmEvent> {
+    return new Observable<LlmEvent>((subscriber) => {
+      const guard = this.guard(true);
+      this.pump(request, guard, (event) => subscriber.next(event))
+        .then(
+          () => subscriber.complete(),
+          (error: unknown) => subscriber.error(guard.toError(error)),
+        )
+        .finally(() => guard.dispose());
+      return () => guard.cancel();
+    });
+  }
+
+  async complete(request: LlmRequest, signal?: AbortSignal): Promise<LlmCompletion> {
+    const guard = this.guard(false, signal);
+    try {
+      const response = await withRetry(
+        () => this.post<string>(request, false, guard),
+        guard,
+        this.config.llmMaxRetries,
+      );
+      return this.readCompletion(response.data, request);
+    } catch (error) {
+      throw guard.toError(error);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  async ping(signal?: AbortSignal): Promise<void> {
+    const timeoutMs = Math.min(this.config.llmTimeoutMs, PING_TIMEOUT_MS);
+    const guard = new CallGuard(this.where, { timeoutMs }, signal);
+    try {
+      const response = await this.http.get<string>(`${this.baseUrl}/models`, {
+        responseType: 'text',
+        signal: guard.signal,
+      });
+      if (response.status >= 300) {
+        throw errorFromResponse(this.where, response.status, response.headers, response.data);
+      }
+    } catch (error) {
+      throw guard.toError(error);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  private guard(streaming: boolean, signal?: AbortSignal): CallGuard {
+    const idleTimeoutMs = streaming ? this.config.llmIdleTimeoutMs : undefined;
+    return new CallGuard(
+      this.where,
+      { timeoutMs: this.config.llmTimeoutMs, idleTimeoutMs },
+      signal,
+    );
+  }
+
+  private async pump(request: LlmRequest, guard: CallGuard, emit: (e: LlmEvent) => void) {
+    const response = await withRetry(
+      () => this.post<Readable>(request, true, guard),
+      guard,
+      this.config.llmMaxRetries,
+    );
+    const type = String(response.headers['content-type'] ?? 'text/event-stream');
+    // Some proxies ignore `stream: true` and answer one JSON completion.
+    if (type.includes('application/json')) {
+      const json = await readBody(response.data, MAX_COMPLETION_BYTES);
+      const completion = this.readCompletion(json, request);
+      if (completion.content) emit({ type: 'delta', content: completion.content });
+      emit({ type: 'usage', usage: completion.usage });
+      emit({ type: 'finish', reason: 'stop' });
+      return;
+    }
+    if (!type.includes('text/event-stream')) {
+      response.data.destroy();
+      throw new LlmUpstreamError(`LLM upstream (${this.where}) answered ${type}, not a stream`);
+    }
+    const decoder = new SseDecoder();
+    const reader = new ChatStreamReader(this.where, request.messages, emit);
+    try {
+      for await (const bytes of response.data) {
+        guard.touch();
+        for (const event of decoder.push(bytes as Buffer)) reader.take(event);
+        if (reader.finished) break;
+      }
+    } catch (error) {
+      if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
+      throw reader.brokenOff(error);
+    }
+    if (!reader.finished) decoder.end().forEach((event) => reader.take(event));
+    reader.end();
+  }
+
+  private async post<T>(request: LlmRequest, stream: boolean, guard: CallGuard) {
+    const body = chatRequestBody(request, this.config.llmModel, stream);
+    const response: AxiosResponse<T> = await this.http.post<T>(
+      `${this.baseUrl}/chat/completions`,
+      body,
+      {
+        responseType: stream ? 'stream' : 'text',
+        headers: { Accept: stream ? 'text/event-stream' : 'application/json' },
+        signal: guard.signal,
+      },
+    );
+    if (response.status >= 200 && response.status < 300) return response;
+    const errorBody = stream ? await readBody(response.data as Readable) : response.data;
+    throw errorFromResponse(this.where, response.status, response.headers, errorBody);
+  }
+
+  private readCompletion(text: string, request: LlmRequest): Required<LlmCompletion> {
+    let raw: RawCompletion;
+    try {
+      raw = JSON.parse(text) as RawCompletion;
+    } catch {
+      throw new LlmUpstreamError(`LLM upstream (${this.where}) answered with invalid JSON`);
+    }
+    const content = raw.choices?.[0]?.message?.content;
+    if (typeof content !== 'string') {
+      throw new LlmUpstreamError(`LLM upstream (${this.where}) answered without a message`);
+    }
+    const usage = readUsage(raw.usage) ?? {
+      promptTokens: countMessageTokens(request.messages),
+      completionTokens: countTokens(content),
+    };
+    return { content, usage };
+  }
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { type RawEnvironment, UpstreamError } from '@answergate/common';
+import { countMessageTokens, countTokens } from '@answergate/llm';
+import {
+  closedPort,
+  collect,
+  FIXTURE_KEY,
+  llmRequest,
+  providerFor,
+  rejection,
+  textOf,
+} from './fixtures/llm-provider-helpers';
+import { LlmFixtureServer } from './fixtures/llm-server';
+
+const ANSWER =
+  'The fixture read source 1 for this answer[1]. The fixture read source 2 for this answer[2].';
+/** The fixture's own usage: a token per four characters. */
+const FIXTURE_USAGE = {
+  promptTokens: Math.ceil(llmRequest().messages.reduce((n, m) => n + m.content.length, 0) / 4),
+  completionTokens: Math.ceil(ANSWER.length / 4),
+};
+
+describe('OpenAiCompatibleProvider against the LLM fixture server', () => {
+  let fixture: LlmFixtureServer;
+  const provider = (env: RawEnvironment = {}) => providerFor(fixture.url, env);
+
+  beforeAll(async () => {
+    fixture = await LlmFixtureServer.start({ apiKey: FIXTURE_KEY });
+  });
+  beforeEach(() => fixture.reset());
+  afterAll(() => fixture.close());
+
+  describe('answers', () => {
+    it('streams deltas, then the upstream usage, then finish', async () => {
+      const events = await collect(provider());
+      expect(textOf(events)).toBe(ANSWER);
+      expect(events.filter((e) => e.type === 'delta').length).toBeGreaterThan(5);
+      expect(events.slice(-2)).toEqual([
+        { type: 'usage', usage: FIXTURE_USAGE },
+        { type: 'finish', reason: 'stop' },
+      ]);
+    });
+
+    it('sends the mapped options, the model and the key, leaving unset ones out', async () => {
+      await collect(
+        provider(),
+        llmRequest({ temperature: 0.2, topP: 0.9, maxTokens: 50, stop: ['END'], user: 'u1' }),
+      );
+      const { body, headers, path } = fixture.requests[0];
+      expect(path).toBe('/v1/chat/completions');
+      expect(headers.authorization).toBe(`Bearer ${FIXTURE_KEY}`);
+      expect(body).toEqual({
+        model: 'gpt-fixture',
+        messages: llmRequest().messages,
+        stream: true,
+        stream_options: { include_usage: true },
+        temperature: 0.2,
+        top_p: 0.9,
+        max_tokens: 50,
+        stop: ['END'],
+        user: 'u1',
+      });
+    });
+
+    it('reads events split across writes, with keep-alive comments in between', async () => {
+      fixture.plan({
+        type: 'answer',
+        text: 'Split but whole [1].',
+        fragmented: true,
+        keepAlive: true,
+      });
+      expect(textOf(await collect(provider()))).toBe('Split but whole [1].');
+    });
+
+    it('completes without streaming, with the upstream usage', async () => {
+      const result = await provider().complete(llmRequest({ task: 'related' }));
+      expect(result.content).toContain('[1]');
+      expect(result.usage).toEqual(FIXTURE_USAGE);
+      expect(fixture.requests[0].body?.stream).toBe(false);
+      expect(fixture.requests[0].body?.stream_options).toBeUndefined();
+    });
+
+    it('counts usage itself when the upstream reports none', async () => {
+      fixture.plan({ type: 'answer', text: 'Counted locally [1].', withoutUsage: true });
+      const events = await collect(provider());
+      expect(events.find((e) => e.type === 'usage')).toEqual({
+        type: 'usage',
+        usage: {
+          promptTokens: countMessageTokens(llmRequest().messages),
+          completionTokens: countTokens('Counted locally [1].'),
+        },
+      });
+    });
+
+    it('answers a planning prompt with a JSON plan, and what a test asks for otherwise', async () => {
+      const plan = await provider().complete(
+        llmRequest({
+          task: 'plan',
+          messages: [
+            { role: 'system', content: 'Plan a web research for the question below.' },
+            { role: 'user', content: 'redis ttl' },
+          ],
+        }),
+      );
+      expect(JSON.parse(plan.content)).toEqual([
+        'redis ttl',
+        'redis ttl overview',
+        'redis ttl examples',
+      ]);
+      fixture.respond = (body) => `echo ${body.messages?.length}`;
+      expect((await provider().complete(llmRequest())).content).toBe('echo 2');
+    });
+
+    it('pings GET /models, and rejects when it fails', async () => {
+      await expect(provider().ping()).resolves.toBeUndefined();
+      fixture.modelsStatus = 503;
+      const error = await rejection(provider().ping());
+      expect(error.message).toContain('answered 503: The fixture is down.');
+    });
+  });
+
+  describe('upstream errors', () => {
+    it('turns a 401 into a 502 with the upstream message, without retrying', async () => {
+      const error = await rejection(collect(provider({ LLM_API_KEY: 'wrong' })));
+      expect(error).toMatchObject({ status: 502, type: 'upstream_error', code: 'upstream_error' });
+      expect(error.message).toBe(
+        `LLM upstream (${fixture.url}) answered 401: Incorrect API key provided.`,
+      );
+      expect(fixture.requests).toHaveLength(1);
+    });
+
+    it('gives up on a 500 after the bounded retries', async () => {
+      const fail = { type: 'fail', status: 500, message: 'model crashed' } as const;
+      fixture.plan(fail, fail, fail);
+      const error = await rejection(provider({ LLM_MAX_RETRIES: '2' }).complete(llmRequest()));
+      expect(error.message).toBe(`LLM upstream (${fixture.url}) answered 500: model crashed`);
+      expect(fixture.requests).toHaveLength(3);
+    });
+
+    it('retries a 503 before the first byte, then streams', async () => {
+      fixture.plan({ type: 'fail', status: 503, message: 'warming up' });
+      const events = await collect(provider());
+      expect(textOf(events)).toContain('[2]');
+      expect(fixture.requests).toHaveLength(2);
+    });
+
+    it('honours Retry-After on a 429', async () => {
+      fixture.plan({ type: 'fail', status: 429, headers: { 'Retry-After': '0' } });
+      const result = await provider().complete(llmRequest());
+      expect(result.content).toContain('[1]');
+      expect(fixture.requests).toHaveLength(2);
+    });
+
+    it('retries a refused connection, then reports it unreachable', async () => {
+      const port = await closedPort();
+      const error = await rejection(
+        provider({ LLM_BASE_URL: `http://127.0.0.1:${port}/v1`, LLM_MAX_RETRIES: '1' }).complete(
+          llmRequest(),
+        ),
+      );
+      expect(error.message).toBe(
+        `LLM upstream (http://127.0.0.1:${port}/v1) is unreachable: ECONNREFUSED`,
+      );
+    });
+
+    it('never retries once text has started', async () => {
+      fixture.plan({ type: 'drop', afterChunks: 3 });
+      const deltas: string[] = [];
+      const failed = new Promise<unknown>((resolve) =>
+        provider()
+          .stream(llmRequest())
+          .subscribe({
+            next: (e) => e.type === 'delta' && deltas.push(e.content),
+            error: resolve,
+          }),
+      );
+      const error = (await failed) as UpstreamError;
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect(error.status).toBe(502);
+      expect(error.message).toMatch(/broke off the stream before the answer was complete/);
+      expect(deltas.join('')).toBe('The fixture ');
+      expect(fixture.requests).toHaveLength(1);
+      expect(await fixture.requests[0].outcome).toBe('dropped');
+    });
+
+    it('reports an error event sent mid-stream', async () => {
+      fixture.plan({ type: 'stream-error', afterChunks: 2, message: 'context length exceeded' });
+      const error = await rejection(collect(provider()));
+      expect(error.message).toBe(
+        `LLM upstream (${fixture.url}) reported an error: context length exceeded`,
+      );
+    });
+  });
+});
