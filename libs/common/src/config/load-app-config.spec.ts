@@ -32,6 +32,12 @@ describe('loadAppConfig', () => {
     expect(config.isProduction).toBe(false);
   });
 
+  it('treats empty values as unset, so a copied .env.example starts', () => {
+    const config = loadAppConfig({ SEARCH_PROVIDER: '', LLM_PROVIDER: '', REDIS_URL: '', PORT: '' });
+    expect(config).toMatchObject({ searchProvider: 'local', llmProvider: 'extractive', port: 8003 });
+    expect(config.redisUrl).toBeUndefined();
+  });
+
   it('names every bad variable and why', () => {
     const problems = problemsOf({ PORT: 'eighty', NODE_ENV: 'staging', BODY_LIMIT: 'huge' });
     expect(problems).toHaveLength(3);

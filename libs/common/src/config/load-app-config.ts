@@ -60,7 +60,9 @@ function parseTrustProxy(value: string): boolean | number | string {
 
 /** Validates the raw environment and builds the typed `AppConfig`, or throws listing every problem. */
 export function loadAppConfig(raw: RawEnvironment): AppConfig {
-  const env = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  // `NAME=` (as in a copied .env.example) means "not set", so the default applies.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
   const problems = validateSync(env).map((error) => {
     const reasons = Object.values(error.constraints ?? {}).join('; ');
     const shown = SECRET_VARIABLES.has(error.property)
