@@ -14,7 +14,9 @@ const parts = readdirSync(here)
 let failed = 0;
 for (const part of parts) {
   console.log(`\n=== ${part} ===`);
-  const result = spawnSync(process.execPath, ['--expose-gc', join(here, part)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', join(here, part)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

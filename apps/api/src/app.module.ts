@@ -10,12 +10,17 @@ import {
   type RawEnvironment,
   RedisModule,
 } from '@answergate/common';
+import { CompletionModule } from '@answergate/completion';
 import { ModelsModule } from '@answergate/models';
+import { SearchModule } from '@answergate/search';
+import { AnswerAdmission } from './chat/answer-admission.service';
+import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { HealthController } from './health/health.controller';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ModelsController } from './models/models.controller';
+import { SearchController } from './search/search.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 /** The deployable: wires the libraries together with the global pipe, guard and filter. */
@@ -35,11 +40,20 @@ export class AppModule {
         AuthModule,
         RateLimitModule,
         ModelsModule,
+        SearchModule,
+        CompletionModule,
       ],
-      controllers: [ModelsController, HealthController, MetricsController],
+      controllers: [
+        ChatCompletionsController,
+        SearchController,
+        ModelsController,
+        HealthController,
+        MetricsController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: OpenAiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        AnswerAdmission,
       ],
     };
   }

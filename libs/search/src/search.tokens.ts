@@ -1,2 +1,5 @@
 /** Injection token for the configured `SearchProvider`. */
 export const SEARCH_PROVIDER = Symbol('SEARCH_PROVIDER');
+
+/** Injection token for the `SearchCache` (in process, or Redis when `REDIS_URL` is set). */
+export const SEARCH_CACHE = Symbol('SEARCH_CACHE');

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/terminus';
 import { AuthHealthIndicator, Public } from '@answergate/auth';
 import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
+import { SearchHealthIndicator } from '@answergate/search';
 import { DrainService } from '../lifecycle/drain.service';
 
 /** Kubernetes probes. Open (no key), so the kubelet can call them. */
@@ -19,6 +20,7 @@ export class HealthController {
     private readonly auth: AuthHealthIndicator,
     private readonly drain: DrainService,
     private readonly indicators: HealthIndicatorService,
+    private readonly search: SearchHealthIndicator,
   ) {}
 
   @Get('live')
@@ -31,12 +33,23 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: every configured dependency answers' })
   @ApiOkResponse({
-    schema: { example: { status: 'ok', info: { auth: { status: 'up' } }, error: {}, details: {} } },
+    schema: {
+      example: {
+        status: 'ok',
+        info: { auth: { status: 'up' }, search: { status: 'up', provider: 'local' } },
+        error: {},
+        details: {},
+      },
+    },
   })
   @ApiErrorResponses(503)
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.draining(), () => this.auth.check()]);
+      return await this.health.check([
+        () => this.draining(),
+        () => this.auth.check(),
+        ...this.search.checks(),
+      ]);
     } catch (error) {
       throw toNotReady(error);
     }

@@ -33,8 +33,17 @@ describe('loadAppConfig', () => {
   });
 
   it('treats empty values as unset, so a copied .env.example starts', () => {
-    const config = loadAppConfig({ SEARCH_PROVIDER: '', LLM_PROVIDER: '', REDIS_URL: '', PORT: '' });
-    expect(config).toMatchObject({ searchProvider: 'local', llmProvider: 'extractive', port: 8003 });
+    const config = loadAppConfig({
+      SEARCH_PROVIDER: '',
+      LLM_PROVIDER: '',
+      REDIS_URL: '',
+      PORT: '',
+    });
+    expect(config).toMatchObject({
+      searchProvider: 'local',
+      llmProvider: 'extractive',
+      port: 8003,
+    });
     expect(config.redisUrl).toBeUndefined();
   });
 

@@ -1,0 +1,79 @@
+import { Body, Controller, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '@answergate/auth';
+import { ApiErrorResponses, AppConfig, streamAsSse } from '@answergate/common';
+import { ChatCompletions } from '@answergate/completion';
+import { ModelRegistry } from '@answergate/models';
+import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { AnswerAdmission } from './answer-admission.service';
+import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
+import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
+import { ChatCompletionDto } from './dto/chat-completion.dto';
+import { toCompletionRequest } from './to-completion-request';
+
+@ApiTags('chat')
+@ApiBearerAuth(API_KEY_SCHEME)
+@ApiExtraModels(ChatCompletionDto, ChatCompletionChunkDto)
+@Controller('v1/chat/completions')
+export class ChatCompletionsController {
+  private readonly logger = new Logger(ChatCompletionsController.name);
+
+  constructor(
+    private readonly completions: ChatCompletions,
+    private readonly models: ModelRegistry,
+    private readonly config: AppConfig,
+    private readonly admission: AnswerAdmission,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Answer the last question of a conversation from search results, with citations',
+    description:
+      'OpenAI-compatible. With `stream: true` the answer comes as Server-Sent Events: a role chunk ' +
+      'carrying `citations` and `search_results`, content chunks, a finish chunk (with ' +
+      '`related_questions` and `images` when asked), a usage chunk when ' +
+      '`stream_options.include_usage`, then `data: [DONE]`.',
+  })
+  @ApiOkResponse({
+    description:
+      'A chat.completion, or a text/event-stream of chat.completion.chunk when streaming.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ChatCompletionDto) } },
+      'text/event-stream': { schema: { $ref: getSchemaPath(ChatCompletionChunkDto) } },
+    },
+  })
+  @ApiErrorResponses(400, 401, 404, 413, 429, 502, 503, 504)
+  async create(
+    @Body() body: ChatCompletionRequestDto,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const request = toCompletionRequest(body, this.models);
+    const done = await this.admission.admit(req, body.stream === true);
+    if (body.stream) {
+      const chunks = this.completions.stream(request, body.stream_options?.include_usage ?? false);
+      const options = {
+        heartbeatMs: this.config.sseHeartbeatMs,
+        logger: this.logger,
+        onClose: done,
+      };
+      streamAsSse(chunks, req, res, options);
+      return;
+    }
+    const clientGone = new AbortController();
+    res.on('close', () => {
+      clientGone.abort();
+      done();
+    });
+    res.json(await this.completions.complete(request, clientGone.signal));
+  }
+}

@@ -1,0 +1,202 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsUsDate } from '@answergate/common';
+import { ChatMessageDto } from './chat-message.dto';
+import { IsStop } from './is-stop.validator';
+import { StreamOptionsDto } from './stream-options.dto';
+import { WebSearchOptionsDto } from './web-search-options.dto';
+
+const DOMAIN =
+  /^-?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
+
+/** OpenAI's chat completion request, plus Perplexity's search options. Unknown fields are ignored. */
+export class ChatCompletionRequestDto {
+  @ApiProperty({ example: 'sonar', description: 'A model id from GET /v1/models.' })
+  @IsString()
+  @MaxLength(128)
+  model!: string;
+
+  @ApiProperty({
+    type: [ChatMessageDto],
+    description: 'The conversation; the last message is the user question.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(256)
+  @ValidateNested({ each: true })
+  @Type(() => ChatMessageDto)
+  messages!: ChatMessageDto[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Stream Server-Sent Events of chat.completion.chunk.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  stream?: boolean;
+
+  @ApiPropertyOptional({ type: StreamOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StreamOptionsDto)
+  stream_options?: StreamOptionsDto;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2, example: 0.2 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(2)
+  temperature?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  top_p?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 32768 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(32768)
+  max_tokens?: number;
+
+  @ApiPropertyOptional({ minimum: -2, maximum: 2 })
+  @IsOptional()
+  @IsNumber()
+  @Min(-2)
+  @Max(2)
+  presence_penalty?: number;
+
+  @ApiPropertyOptional({ minimum: -2, maximum: 2 })
+  @IsOptional()
+  @IsNumber()
+  @Min(-2)
+  @Max(2)
+  frequency_penalty?: number;
+
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, maxItems: 4 }],
+  })
+  @IsOptional()
+  @IsStop()
+  stop?: string | string[];
+
+  @ApiPropertyOptional({ enum: [1], default: 1, description: 'Only one choice is generated.' })
+  @IsOptional()
+  @IsInt({ message: 'n must be 1: only one choice is generated' })
+  @Min(1, { message: 'n must be 1: only one choice is generated' })
+  @Max(1, { message: 'n must be 1: only one choice is generated' })
+  n?: number;
+
+  @ApiPropertyOptional({ maxLength: 256, description: 'An end-user id, passed upstream.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  user?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: ['docs.example.com', '-ads.example.com'],
+    description: '`domain` allows it (and its subdomains); `-domain` denies it.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(DOMAIN, {
+    each: true,
+    message: 'search_domain_filter entries must be domains like example.com or -example.com',
+  })
+  search_domain_filter?: string[];
+
+  @ApiPropertyOptional({ enum: ['hour', 'day', 'week', 'month', 'year'] })
+  @IsOptional()
+  @IsIn(['hour', 'day', 'week', 'month', 'year'])
+  search_recency_filter?: 'hour' | 'day' | 'week' | 'month' | 'year';
+
+  @ApiPropertyOptional({ example: '01/31/2025', description: 'Published after, MM/DD/YYYY.' })
+  @IsOptional()
+  @IsUsDate()
+  search_after_date_filter?: string;
+
+  @ApiPropertyOptional({ example: '12/31/2026', description: 'Published before, MM/DD/YYYY.' })
+  @IsOptional()
+  @IsUsDate()
+  search_before_date_filter?: string;
+
+  @ApiPropertyOptional({ example: '01/01/2026', description: 'Updated after, MM/DD/YYYY.' })
+  @IsOptional()
+  @IsUsDate()
+  last_updated_after_filter?: string;
+
+  @ApiPropertyOptional({ example: '12/31/2026', description: 'Updated before, MM/DD/YYYY.' })
+  @IsOptional()
+  @IsUsDate()
+  last_updated_before_filter?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 20,
+    default: 6,
+    description: 'Sources to search for.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  max_results?: number;
+
+  @ApiPropertyOptional({ enum: ['web', 'academic', 'sec'], default: 'web' })
+  @IsOptional()
+  @IsIn(['web', 'academic', 'sec'])
+  search_mode?: 'web' | 'academic' | 'sec';
+
+  @ApiPropertyOptional({ example: 'en', description: 'Preferred language of sources (ISO 639-1).' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Za-z]{2})?$/, {
+    message: 'language_preference must be a language code like en or pt-BR',
+  })
+  language_preference?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  return_images?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  return_related_questions?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Plan several sub-queries and search them in parallel.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  pro_search?: boolean;
+
+  @ApiPropertyOptional({ type: WebSearchOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WebSearchOptionsDto)
+  web_search_options?: WebSearchOptionsDto;
+}

@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AssistantMessageDto } from './assistant-message.dto';
+
+export class CompletionChoiceDto {
+  @ApiProperty({ example: 0 })
+  index!: number;
+
+  @ApiProperty({ type: AssistantMessageDto })
+  message!: AssistantMessageDto;
+
+  @ApiProperty({ example: 'stop', enum: ['stop', 'length'] })
+  finish_reason!: string;
+}

@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CompletionUsageDto {
+  @ApiProperty({ example: 812 })
+  prompt_tokens!: number;
+
+  @ApiProperty({ example: 96 })
+  completion_tokens!: number;
+
+  @ApiProperty({ example: 908 })
+  total_tokens!: number;
+
+  @ApiProperty({ example: 540, description: 'Tokens of the sources put into the prompt.' })
+  citation_tokens!: number;
+
+  @ApiProperty({ example: 1 })
+  num_search_queries!: number;
+
+  @ApiProperty({ enum: ['low', 'medium', 'high'], example: 'low' })
+  search_context_size!: string;
+}

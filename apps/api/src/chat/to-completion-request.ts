@@ -1,0 +1,66 @@
+import { InvalidRequestError, parseUsDate } from '@answergate/common';
+import type { CompletionRequest } from '@answergate/completion';
+import type { ModelRegistry } from '@answergate/models';
+import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
+import { contentText } from './dto/is-message-content.validator';
+
+const DEFAULT_MAX_RESULTS = 6;
+
+const toDate = (value: string | undefined): Date | undefined =>
+  value === undefined ? undefined : parseUsDate(value);
+
+/** Turns a validated request body into the pipeline's request; rules that span fields live here. */
+export function toCompletionRequest(
+  dto: ChatCompletionRequestDto,
+  models: ModelRegistry,
+): CompletionRequest {
+  const model = models.get(dto.model, 'model');
+  const messages = dto.messages.map((message) => ({
+    role: message.role,
+    content: contentText(message.content),
+  }));
+  const last = messages[messages.length - 1];
+  if (last.role !== 'user') {
+    throw new InvalidRequestError(
+      'The last message must have role "user": it is the question to answer.',
+      `messages[${messages.length - 1}].role`,
+    );
+  }
+  if (!last.content.trim()) {
+    throw new InvalidRequestError(
+      'The last user message is empty.',
+      `messages[${messages.length - 1}].content`,
+    );
+  }
+
+  return {
+    model,
+    messages,
+    search: {
+      maxResults: dto.max_results ?? DEFAULT_MAX_RESULTS,
+      contextSize: dto.web_search_options?.search_context_size ?? 'low',
+      pro: dto.pro_search ?? model.search === 'pro',
+      filters: {
+        domains: dto.search_domain_filter,
+        recency: dto.search_recency_filter,
+        publishedAfter: toDate(dto.search_after_date_filter),
+        publishedBefore: toDate(dto.search_before_date_filter),
+        updatedAfter: toDate(dto.last_updated_after_filter),
+        updatedBefore: toDate(dto.last_updated_before_filter),
+        language: dto.language_preference,
+        mode: dto.search_mode,
+      },
+    },
+    returnImages: dto.return_images ?? false,
+    returnRelatedQuestions: dto.return_related_questions ?? false,
+    sampling: {
+      temperature: dto.temperature,
+      topP: dto.top_p,
+      maxTokens: dto.max_tokens,
+      presencePenalty: dto.presence_penalty,
+      frequencyPenalty: dto.frequency_penalty,
+      stop: typeof dto.stop === 'string' ? [dto.stop] : dto.stop,
+      user: dto.user,
+    },
+  };
+}

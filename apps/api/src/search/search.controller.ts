@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '@answergate/common';
+import { SearchService } from '@answergate/search';
+import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { SearchRequestDto } from './dto/search-request.dto';
+import { SearchResponseDto } from './dto/search-response.dto';
+import { RequestSignal } from './request-signal.decorator';
+
+@ApiTags('search')
+@ApiBearerAuth(API_KEY_SCHEME)
+@ApiErrorResponses(401, 429, 503)
+@Controller('v1/search')
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Search the configured backend (Perplexity Search API)',
+    description:
+      'Ranked results with snippets. Several queries run concurrently and are merged; ' +
+      'domain and date filters are enforced on every returned URL.',
+  })
+  @ApiOkResponse({ type: SearchResponseDto })
+  @ApiErrorResponses(400, 502, 504)
+  async create(
+    @Body() body: SearchRequestDto,
+    @RequestSignal() signal: AbortSignal,
+  ): Promise<SearchResponseDto> {
+    return SearchResponseDto.from(await this.search.search(body.toSearchRequest(signal)));
+  }
+}

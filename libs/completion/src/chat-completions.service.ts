@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { lastValueFrom, mergeMap, type Observable, reduce, takeUntil, fromEvent } from 'rxjs';
+import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
+import type { CompletionEvent, CompletionRequest } from './completion.types';
+import { CompletionPipeline } from './completion-pipeline.service';
+import { toWireImage, toWireResult, toWireUsage } from './wire-mappers';
+
+const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** Speaks OpenAI's protocol over the pipeline: chunks for streams, one object otherwise. */
+@Injectable()
+export class ChatCompletions {
+  constructor(private readonly pipeline: CompletionPipeline) {}
+
+  /**
+   * Role chunk (with citations and search results), content chunks, finish chunk
+   * (with related questions and images), then a usage chunk when asked for.
+   */
+  stream(request: CompletionRequest, includeUsage: boolean): Observable<ChatCompletionChunk> {
+    const header = {
+      id: newId(),
+      object: 'chat.completion.chunk' as const,
+      created: nowSeconds(),
+      model: request.model.id,
+    };
+    const chunk = (
+      delta: ChatCompletionChunk['choices'][0]['delta'],
+      finishReason: string | null = null,
+      extra: Partial<ChatCompletionChunk> = {},
+    ): ChatCompletionChunk => ({
+      ...header,
+      choices: [{ index: 0, delta, finish_reason: finishReason }],
+      ...extra,
+    });
+
+    return this.pipeline.run(request).pipe(
+      mergeMap((event: CompletionEvent): ChatCompletionChunk[] => {
+        switch (event.type) {
+          case 'sources':
+            return [
+              chunk({ role: 'assistant', content: '' }, null, {
+                citations: event.results.map((r) => r.url),
+                search_results: event.results.map(toWireResult),
+              }),
+            ];
+          case 'delta':
+            return [chunk({ content: event.content })];
+          case 'done': {
+            const finish = chunk({}, event.finishReason, {
+              related_questions: event.relatedQuestions,
+              images: event.images?.map(toWireImage),
+            });
+            const usage = { ...header, choices: [], usage: toWireUsage(event.usage) };
+            return includeUsage ? [finish, usage] : [finish];
+          }
+        }
+      }),
+    );
+  }
+
+  /** The whole answer as one `chat.completion`; `abort` cancels the work (client gone). */
+  complete(request: CompletionRequest, abort: AbortSignal): Promise<ChatCompletion> {
+    const initial: ChatCompletion = {
+      id: newId(),
+      object: 'chat.completion',
+      created: nowSeconds(),
+      model: request.model.id,
+      choices: [{ index: 0, message: { role: 'assistant', content: '' }, finish_reason: 'stop' }],
+      usage: toWireUsage({
+        promptTokens: 0,
+        completionTokens: 0,
+        citationTokens: 0,
+        numSearchQueries: 0,
+        searchContextSize: request.search.contextSize,
+      }),
+      citations: [],
+      search_results: [],
+    };
+    return lastValueFrom(
+      this.pipeline.run(request).pipe(
+        takeUntil(fromEvent(abort, 'abort')),
+        reduce((response, event) => applyEvent(response, event), initial),
+      ),
+    );
+  }
+}
+
+function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompletion {
+  const choice = response.choices[0];
+  switch (event.type) {
+    case 'sources':
+      response.citations = event.results.map((r) => r.url);
+      response.search_results = event.results.map(toWireResult);
+      break;
+    case 'delta':
+      choice.message.content += event.content;
+      break;
+    case 'done':
+      choice.finish_reason = event.finishReason;
+      response.usage = toWireUsage(event.usage);
+      if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
+      if (event.images) response.images = event.images.map(toWireImage);
+      break;
+  }
+  return response;
+}

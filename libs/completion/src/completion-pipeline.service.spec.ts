@@ -1,0 +1,224 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { lastValueFrom, Observable, Subject, toArray } from 'rxjs';
+import type { LlmCompletion, LlmEvent, LlmProvider, LlmRequest } from '@answergate/llm';
+import type { ModelProfile } from '@answergate/models';
+import type { SearchRequest, SearchResult, SearchService } from '@answergate/search';
+import type { CompletionEvent, CompletionRequest } from './completion.types';
+import { CompletionPipeline } from './completion-pipeline.service';
+import { ProSearchPlanner } from './pro-search-planner.service';
+import { QueryRephraser } from './query-rephraser.service';
+import { RelatedQuestions } from './related-questions.service';
+
+const RESULTS: SearchResult[] = [
+  {
+    title: 'Cache',
+    url: 'https://a.example/cache',
+    snippet: 'Results are cached.',
+    date: '2026-01-02',
+    lastUpdated: null,
+  },
+  {
+    title: 'Redis',
+    url: 'https://b.example/redis',
+    snippet: 'Redis shares the cache.',
+    date: null,
+    lastUpdated: null,
+  },
+];
+
+const MODEL: ModelProfile = {
+  id: 'sonar',
+  created: 0,
+  ownedBy: 'answergate',
+  description: '',
+  search: 'normal',
+  upstreamModel: 'upstream-x',
+};
+
+function request(overrides: Partial<CompletionRequest> = {}): CompletionRequest {
+  return {
+    model: MODEL,
+    messages: [{ role: 'user', content: 'How is the cache shared?' }],
+    search: { maxResults: 6, filters: {}, contextSize: 'low', pro: false },
+    returnImages: false,
+    returnRelatedQuestions: false,
+    sampling: {},
+    ...overrides,
+  };
+}
+
+/** A fake LLM: `complete` answers per task, `stream` emits the given events. */
+class FakeLlm implements LlmProvider {
+  readonly name = 'fake';
+  readonly completeCalls: LlmRequest[] = [];
+  readonly streamCalls: LlmRequest[] = [];
+  streamTornDown = false;
+  constructor(
+    private readonly answers: Partial<Record<LlmRequest['task'], string | Error>> = {},
+    private readonly events: LlmEvent[] = [
+      { type: 'delta', content: 'Shared in Redis ' },
+      { type: 'delta', content: '[2].' },
+      { type: 'finish', reason: 'stop' },
+    ],
+    private readonly streamSource?: Subject<LlmEvent>,
+  ) {}
+  complete(req: LlmRequest): Promise<LlmCompletion> {
+    this.completeCalls.push(req);
+    const answer = this.answers[req.task];
+    if (answer instanceof Error) return Promise.reject(answer);
+    return Promise.resolve({ content: answer ?? '' });
+  }
+  stream(req: LlmRequest): Observable<LlmEvent> {
+    this.streamCalls.push(req);
+    return new Observable<LlmEvent>((subscriber) => {
+      const sub = this.streamSource
+        ? this.streamSource.subscribe(subscriber)
+        : (this.events.forEach((e) => subscriber.next(e)), subscriber.complete(), undefined);
+      return () => {
+        this.streamTornDown = true;
+        sub?.unsubscribe();
+      };
+    });
+  }
+  ping(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+function fakeSearch() {
+  const calls: SearchRequest[] = [];
+  const service = {
+    search: jest.fn((req: SearchRequest) => {
+      calls.push(req);
+      return Promise.resolve(RESULTS);
+    }),
+    images: jest.fn(() =>
+      Promise.resolve([
+        { imageUrl: 'https://i.example/1.png', originUrl: 'https://a.example', title: 'img' },
+      ]),
+    ),
+  };
+  return { calls, service: service as unknown as SearchService, raw: service };
+}
+
+function pipeline(llm: FakeLlm, search = fakeSearch()) {
+  return new CompletionPipeline(
+    search.service,
+    llm,
+    new QueryRephraser(llm),
+    new ProSearchPlanner(llm),
+    new RelatedQuestions(llm),
+  );
+}
+
+const run = (p: CompletionPipeline, req: CompletionRequest) =>
+  lastValueFrom(p.run(req).pipe(toArray()));
+
+describe('CompletionPipeline', () => {
+  it('emits the sources first, then the answer, then done with usage', async () => {
+    const events = await run(pipeline(new FakeLlm()), request());
+    expect(events.map((e) => e.type)).toEqual(['sources', 'delta', 'delta', 'done']);
+    expect((events[0] as Extract<CompletionEvent, { type: 'sources' }>).results).toEqual(RESULTS);
+    const done = events[3] as Extract<CompletionEvent, { type: 'done' }>;
+    expect(done.finishReason).toBe('stop');
+    expect(done.usage.numSearchQueries).toBe(1);
+    expect(done.usage.completionTokens).toBeGreaterThan(0);
+    expect(done.usage.promptTokens).toBeGreaterThan(done.usage.citationTokens);
+  });
+
+  it('prompts with numbered sources and the upstream model', async () => {
+    const llm = new FakeLlm();
+    await run(pipeline(llm), request());
+    const [answer] = llm.streamCalls;
+    expect(answer.model).toBe('upstream-x');
+    expect(answer.messages[0].content).toContain(
+      '[1] Cache (2026-01-02)\nURL: https://a.example/cache',
+    );
+    expect(answer.messages[0].content).toContain('[2] Redis');
+    expect(answer.messages.at(-1)).toEqual({ role: 'user', content: 'How is the cache shared?' });
+  });
+
+  it('skips rephrasing on the first turn and rephrases follow-ups', async () => {
+    const llm = new FakeLlm({ rephrase: '"Answergate Redis cache sharing"' });
+    const search = fakeSearch();
+    await run(pipeline(llm, search), request());
+    expect(llm.completeCalls).toHaveLength(0);
+    expect(search.calls[0].queries).toEqual(['How is the cache shared?']);
+
+    const followUp = request({
+      messages: [
+        { role: 'user', content: 'What does Answergate cache?' },
+        { role: 'assistant', content: 'Search results [1].' },
+        { role: 'user', content: 'And across replicas?' },
+      ],
+    });
+    await run(pipeline(llm, search), followUp);
+    expect(llm.completeCalls[0].task).toBe('rephrase');
+    expect(llm.completeCalls[0].messages[1].content).toContain('What does Answergate cache?');
+    expect(search.calls[1].queries).toEqual(['Answergate Redis cache sharing']);
+  });
+
+  it('runs the planned sub-queries for pro search', async () => {
+    const llm = new FakeLlm({ plan: '["redis cache", "cache ttl", "cache replicas"]' });
+    const search = fakeSearch();
+    const events = await run(
+      pipeline(llm, search),
+      request({ search: { ...request().search, pro: true } }),
+    );
+    expect(search.calls[0].queries).toEqual(['redis cache', 'cache ttl', 'cache replicas']);
+    expect(
+      (events.at(-1) as Extract<CompletionEvent, { type: 'done' }>).usage.numSearchQueries,
+    ).toBe(3);
+  });
+
+  it('falls back to one search when planning fails', async () => {
+    const llm = new FakeLlm({ plan: new Error('planner offline') });
+    const search = fakeSearch();
+    await run(pipeline(llm, search), request({ search: { ...request().search, pro: true } }));
+    expect(search.calls[0].queries).toEqual(['How is the cache shared?']);
+  });
+
+  it('starts related questions and images before the answer ends', async () => {
+    const source = new Subject<LlmEvent>();
+    const llm = new FakeLlm({ related: 'Which Redis version?\nHow long is the TTL?' }, [], source);
+    const search = fakeSearch();
+    const events: CompletionEvent[] = [];
+    const done = new Promise<void>((resolve) =>
+      pipeline(llm, search)
+        .run(request({ returnImages: true, returnRelatedQuestions: true }))
+        .subscribe({ next: (e) => events.push(e), complete: resolve }),
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    // The answer has not finished, yet both extras were already asked for.
+    expect(llm.completeCalls.map((c) => c.task)).toEqual(['related']);
+    expect(search.raw.images).toHaveBeenCalledTimes(1);
+    source.next({ type: 'delta', content: 'Answer [1].' });
+    source.complete();
+    await done;
+    const last = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
+    expect(last.relatedQuestions).toEqual(['Which Redis version?', 'How long is the TTL?']);
+    expect(last.images).toHaveLength(1);
+  });
+
+  it('aborts search and the LLM stream when unsubscribed', async () => {
+    const source = new Subject<LlmEvent>();
+    const llm = new FakeLlm({}, [], source);
+    const search = fakeSearch();
+    const subscription = pipeline(llm, search).run(request()).subscribe();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(llm.streamCalls).toHaveLength(1);
+    subscription.unsubscribe();
+    expect(llm.streamTornDown).toBe(true);
+    expect(search.calls[0].signal?.aborted).toBe(true);
+  });
+
+  it('reports upstream usage when the LLM gives it', async () => {
+    const llm = new FakeLlm({}, [
+      { type: 'delta', content: 'x' },
+      { type: 'usage', usage: { promptTokens: 1234, completionTokens: 56 } },
+    ]);
+    const events = await run(pipeline(llm), request());
+    const done = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
+    expect(done.usage).toMatchObject({ promptTokens: 1234, completionTokens: 56 });
+  });
+});

@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { concat, defer, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import {
+  countTokens,
+  LLM_PROVIDER,
+  type LlmEvent,
+  type LlmProvider,
+  type LlmUsage,
+  type NumberedSource,
+} from '@answergate/llm';
+import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
+import { buildAnswerMessages } from './answer-prompt';
+import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
+import { formatSources, numberSources } from './numbered-sources';
+import { ProSearchPlanner } from './pro-search-planner.service';
+import { QueryRephraser } from './query-rephraser.service';
+import { RelatedQuestions } from './related-questions.service';
+
+/** Snippet budget per source, in tokens, by `search_context_size`. */
+const TOKENS_PER_SOURCE = { low: 256, medium: 512, high: 1024 } as const;
+const MAX_IMAGES = 6;
+
+/** What the answer stream told us, for the final `done` event. */
+interface AnswerState {
+  text: string;
+  finishReason: string;
+  usage?: LlmUsage;
+}
+
+interface Extras {
+  relatedQuestions?: string[];
+  images?: SearchImage[];
+}
+
+/**
+ * The answer pipeline as one cold Observable: rephrase, search (planned sub-queries
+ * for pro search), emit sources, stream the answer while related questions and
+ * images are computed alongside, then one `done` with usage. Unsubscribing aborts
+ * every search and LLM call in flight.
+ */
+@Injectable()
+export class CompletionPipeline {
+  constructor(
+    private readonly search: SearchService,
+    @Inject(LLM_PROVIDER) private readonly llm: LlmProvider,
+    private readonly rephraser: QueryRephraser,
+    private readonly planner: ProSearchPlanner,
+    private readonly related: RelatedQuestions,
+  ) {}
+
+  run(request: CompletionRequest): Observable<CompletionEvent> {
+    return new Observable<CompletionEvent>((subscriber) => {
+      const abort = new AbortController();
+      const subscription = from(this.findSources(request, abort.signal))
+        .pipe(
+          mergeMap(({ query, queries, results }) =>
+            this.answer(request, query, queries.length, results, abort.signal),
+          ),
+        )
+        .subscribe(subscriber);
+      return () => {
+        abort.abort();
+        subscription.unsubscribe();
+      };
+    });
+  }
+
+  private async findSources(request: CompletionRequest, signal: AbortSignal) {
+    const upstreamModel = request.model.upstreamModel;
+    const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
+    const queries = request.search.pro
+      ? await this.planner.plan(query, upstreamModel, signal)
+      : [query];
+    const results = await this.search.search({
+      queries,
+      maxResults: request.search.maxResults,
+      filters: request.search.filters,
+      maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
+      signal,
+    });
+    return { query, queries, results };
+  }
+
+  private answer(
+    request: CompletionRequest,
+    query: string,
+    numSearchQueries: number,
+    results: SearchResult[],
+    signal: AbortSignal,
+  ): Observable<CompletionEvent> {
+    const sources = numberSources(results);
+    // Started now so they run while the answer streams, not after it.
+    const extras = this.extras(request, query, sources, signal);
+    const messages = buildAnswerMessages(request.messages, sources, new Date());
+    const answer: AnswerState = { text: '', finishReason: 'stop' };
+
+    const deltas = this.llm
+      .stream({
+        task: 'answer',
+        model: request.model.upstreamModel,
+        messages,
+        question: query,
+        sources,
+        ...request.sampling,
+      })
+      .pipe(
+        tap((event: LlmEvent) => {
+          if (event.type === 'delta') answer.text += event.content;
+          if (event.type === 'usage') answer.usage = event.usage;
+          if (event.type === 'finish') answer.finishReason = event.reason;
+        }),
+        mergeMap((event) =>
+          event.type === 'delta' ? of({ type: 'delta' as const, content: event.content }) : [],
+        ),
+      );
+
+    const done = defer(() => from(extras)).pipe(
+      map((found): CompletionEvent => {
+        const usage: CompletionUsage = {
+          promptTokens:
+            answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
+          completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
+          citationTokens: countTokens(formatSources(sources)),
+          numSearchQueries,
+          searchContextSize: request.search.contextSize,
+        };
+        return { type: 'done', finishReason: answer.finishReason, usage, ...found };
+      }),
+    );
+
+    return concat(of<CompletionEvent>({ type: 'sources', results }), deltas, done);
+  }
+
+  private async extras(
+    request: CompletionRequest,
+    query: string,
+    sources: NumberedSource[],
+    signal: AbortSignal,
+  ): Promise<Extras> {
+    const [relatedQuestions, images] = await Promise.all([
+      request.returnRelatedQuestions
+        ? this.related.suggest(query, sources, request.model.upstreamModel, signal)
+        : undefined,
+      request.returnImages
+        ? this.search.images(query, request.search.filters, MAX_IMAGES, signal).catch(() => [])
+        : undefined,
+    ]);
+    return { relatedQuestions, images };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { LlmModule } from '@answergate/llm';
+import { SearchModule } from '@answergate/search';
+import { ChatCompletions } from './chat-completions.service';
+import { CompletionPipeline } from './completion-pipeline.service';
+import { ProSearchPlanner } from './pro-search-planner.service';
+import { QueryRephraser } from './query-rephraser.service';
+import { RelatedQuestions } from './related-questions.service';
+
+@Module({
+  imports: [SearchModule, LlmModule],
+  providers: [
+    CompletionPipeline,
+    QueryRephraser,
+    ProSearchPlanner,
+    RelatedQuestions,
+    ChatCompletions,
+  ],
+  exports: [ChatCompletions, CompletionPipeline],
+})
+export class CompletionModule {}

@@ -1,0 +1,53 @@
+import type { LlmMessage } from '@answergate/llm';
+import type { ModelProfile } from '@answergate/models';
+import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
+
+export type SearchContextSize = 'low' | 'medium' | 'high';
+
+/** Sampling fields passed to the upstream LLM where it supports them. */
+export interface SamplingOptions {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  stop?: string[];
+  user?: string;
+}
+
+/** A validated chat completion request, independent of HTTP. */
+export interface CompletionRequest {
+  model: ModelProfile;
+  /** The conversation with text-only content; the last message is the user's question. */
+  messages: LlmMessage[];
+  search: {
+    maxResults: number;
+    filters: SearchFilters;
+    contextSize: SearchContextSize;
+    /** Plan several sub-queries (the request's `pro_search`, or the model's profile). */
+    pro: boolean;
+  };
+  returnImages: boolean;
+  returnRelatedQuestions: boolean;
+  sampling: SamplingOptions;
+}
+
+export interface CompletionUsage {
+  promptTokens: number;
+  completionTokens: number;
+  citationTokens: number;
+  numSearchQueries: number;
+  searchContextSize: SearchContextSize;
+}
+
+/** What the pipeline emits, in order: sources once, answer deltas, then one `done`. */
+export type CompletionEvent =
+  | { type: 'sources'; results: SearchResult[] }
+  | { type: 'delta'; content: string }
+  | {
+      type: 'done';
+      finishReason: string;
+      usage: CompletionUsage;
+      relatedQuestions?: string[];
+      images?: SearchImage[];
+    };

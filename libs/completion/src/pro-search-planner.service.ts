@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { LLM_PROVIDER, type LlmProvider } from '@answergate/llm';
+import { cleanQuery } from './query-rephraser.service';
+
+export const MAX_SUB_QUERIES = 4;
+
+const INSTRUCTIONS =
+  `Plan a web research for the question below. Reply with a JSON array of 2 to ${MAX_SUB_QUERIES} ` +
+  'short, distinct search queries that together cover it, and nothing else.';
+
+/** Pro search: the LLM splits a question into sub-queries that are searched in parallel. */
+@Injectable()
+export class ProSearchPlanner {
+  private readonly logger = new Logger(ProSearchPlanner.name);
+
+  constructor(@Inject(LLM_PROVIDER) private readonly llm: LlmProvider) {}
+
+  /** The sub-queries; falls back to the query alone when planning fails (and logs why). */
+  async plan(query: string, model: string, signal: AbortSignal): Promise<string[]> {
+    try {
+      const { content } = await this.llm.complete(
+        {
+          task: 'plan',
+          model,
+          question: query,
+          messages: [
+            { role: 'system', content: INSTRUCTIONS },
+            { role: 'user', content: query },
+          ],
+          temperature: 0,
+          maxTokens: 200,
+        },
+        signal,
+      );
+      const queries = parsePlan(content);
+      if (queries.length === 0) throw new Error('the plan held no queries');
+      return queries;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      this.logger.warn(
+        `Pro search planning failed (${(error as Error).message}); falling back to a single search`,
+      );
+      return [query];
+    }
+  }
+}
+
+/** Reads a JSON array of strings, or else one query a line; deduplicated, at most four. */
+export function parsePlan(text: string): string[] {
+  const fromJson = parseJsonList(text);
+  const candidates =
+    fromJson.length > 0
+      ? fromJson
+      : text.split('\n').map((line) => line.replace(/^\s*(?:[-*]|\d+[.)])\s*/, ''));
+  const queries = candidates
+    .filter((item): item is string => typeof item === 'string')
+    .map(cleanQuery)
+    .filter((item) => item.length > 1);
+  return [...new Set(queries)].slice(0, MAX_SUB_QUERIES);
+}
+
+/** The first JSON array in the text, or an empty list. */
+function parseJsonList(text: string): unknown[] {
+  const json = /\[[\s\S]*\]/.exec(text)?.[0];
+  if (!json) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}

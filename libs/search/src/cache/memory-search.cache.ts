@@ -1,0 +1,26 @@
+import { LRUCache } from 'lru-cache';
+import type { SearchCache } from '../search-cache.interface';
+
+/** In-process LRU with a TTL, bounded by the approximate bytes of what it holds. */
+export class MemorySearchCache implements SearchCache {
+  readonly name = 'memory';
+  private readonly lru: LRUCache<string, object>;
+
+  constructor(ttlMs: number, maxBytes = 64 * 1024 * 1024) {
+    this.lru = new LRUCache<string, object>({
+      ttl: ttlMs,
+      maxSize: maxBytes,
+      // UTF-16 in memory: about two bytes a character, plus the key.
+      sizeCalculation: (value, key) => (JSON.stringify(value).length + key.length) * 2,
+    });
+  }
+
+  get<T>(key: string): Promise<T | undefined> {
+    return Promise.resolve(this.lru.get(key) as T | undefined);
+  }
+
+  set<T>(key: string, value: T): Promise<void> {
+    this.lru.set(key, value as object);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,73 @@
+import { createResultFilter } from '../../filters/result-filter';
+import { normalizeUrl } from '../../ranking/normalize-url';
+import { SearchUnavailableError } from '../../search-unavailable.error';
+import type { ProviderQuery, SearchProvider } from '../../search-provider.interface';
+import type { SearchImage, SearchResult } from '../../search.types';
+import type { SearxngClient } from './searxng-client';
+import { toSearchImage, toSearchResult } from './searxng-mapping';
+import { type SearxngCategory, searxngParams } from './searxng-params';
+import type { SearxngResponse, SearxngResult } from './searxng-response';
+
+/** Pages fetched at most for one query: SearXNG pages hold ~10-20 results. */
+const MAX_PAGES = 4;
+
+/** Calls a SearXNG instance's JSON API; pages on when one page is not enough. */
+export class SearxngSearchProvider implements SearchProvider {
+  readonly name = 'searxng';
+
+  constructor(private readonly client: SearxngClient) {}
+
+  search(query: ProviderQuery): Promise<SearchResult[]> {
+    const accept = createResultFilter(query.filters);
+    return this.collect(query, 'general', (raw) => {
+      const result = toSearchResult(raw);
+      return result && accept(result) ? result : undefined;
+    });
+  }
+
+  images(query: ProviderQuery): Promise<SearchImage[]> {
+    const accept = createResultFilter(query.filters);
+    return this.collect(query, 'images', (raw) => {
+      const image = toSearchImage(raw);
+      const page = image && { url: image.originUrl, date: null, lastUpdated: null };
+      return page && accept(page) ? image : undefined;
+    });
+  }
+
+  ping(signal?: AbortSignal): Promise<void> {
+    return this.client.ping(signal);
+  }
+
+  /** Fetches pages until `limit` distinct, accepted items are found or a page comes back empty. */
+  private async collect<T extends { url?: string; imageUrl?: string }>(
+    query: ProviderQuery,
+    category: SearxngCategory,
+    map: (raw: SearxngResult) => T | undefined,
+  ): Promise<T[]> {
+    const found = new Map<string, T>();
+    for (let pageno = 1; pageno <= MAX_PAGES && found.size < query.limit; pageno += 1) {
+      const page = await this.client.search(searxngParams(query, category, pageno), query.signal);
+      const raw = page.results ?? [];
+      if (pageno === 1) this.assertEnginesAnswered(page);
+      if (raw.length === 0) break;
+      for (const item of raw) {
+        const mapped = map(item);
+        const key = mapped && normalizeUrl(mapped.imageUrl ?? mapped.url ?? '');
+        if (mapped && key && !found.has(key)) found.set(key, mapped);
+      }
+    }
+    return [...found.values()].slice(0, query.limit);
+  }
+
+  /** searx answers 200 when its engines fail; with no results that is a failed search, not an empty one. */
+  private assertEnginesAnswered(page: SearxngResponse): void {
+    const failed = page.unresponsive_engines ?? [];
+    if ((page.results ?? []).length > 0 || failed.length === 0) return;
+    const reasons = failed.map(([engine, reason]) => `${engine} (${reason ?? 'no reason'})`);
+    const timedOut = failed.every(([, reason]) => /time\s*out|timeout/i.test(reason ?? ''));
+    throw new SearchUnavailableError(
+      `SearXNG at ${this.client.origin} answered, but its engines failed: ${reasons.join(', ')}`,
+      timedOut ? 504 : 502,
+    );
+  }
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from '@jest/globals';
+import { Test } from '@nestjs/testing';
+import { Metrics, parseUsDate } from '@answergate/common';
+import { MemorySearchCache } from './cache/memory-search.cache';
+import type { ProviderQuery, SearchProvider } from './search-provider.interface';
+import { SearchService } from './search.service';
+import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
+import type { SearchResult } from './search.types';
+
+const hit = (url: string, date: string | null = null): SearchResult => ({
+  title: url,
+  url,
+  snippet: `About ${url}. `.repeat(60),
+  date,
+  lastUpdated: null,
+});
+
+/** A provider that answers from a table and records what it was asked. */
+class FakeProvider implements SearchProvider {
+  readonly name = 'fake';
+  readonly calls: ProviderQuery[] = [];
+  delayMs = 0;
+
+  constructor(private readonly table: Record<string, SearchResult[]>) {}
+
+  async search(query: ProviderQuery): Promise<SearchResult[]> {
+    this.calls.push(query);
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    query.signal?.throwIfAborted();
+    return this.table[query.query.toLowerCase()] ?? [];
+  }
+
+  images() {
+    return Promise.resolve([
+      { imageUrl: 'https://cdn.a.com/1.png', originUrl: 'https://a.com/p', title: 'one' },
+      { imageUrl: 'https://cdn.a.com/1.png', originUrl: 'https://a.com/q', title: 'dup' },
+      { imageUrl: 'https://cdn.b.com/2.png', originUrl: 'https://b.com/p', title: 'two' },
+    ]);
+  }
+
+  ping() {
+    return Promise.resolve();
+  }
+}
+
+async function setup(table: Record<string, SearchResult[]>) {
+  const provider = new FakeProvider(table);
+  const module = await Test.createTestingModule({
+    providers: [
+      SearchService,
+      Metrics,
+      { provide: SEARCH_PROVIDER, useValue: provider },
+      { provide: SEARCH_CACHE, useValue: new MemorySearchCache(60_000) },
+    ],
+  }).compile();
+  return { provider, service: module.get(SearchService), metrics: module.get(Metrics) };
+}
+
+const request = (queries: string[], extra = {}) => ({
+  queries,
+  maxResults: 10,
+  filters: {},
+  ...extra,
+});
+
+describe('SearchService', () => {
+  it('runs every query, fuses the lists and deduplicates by URL', async () => {
+    const { service } = await setup({
+      redis: [hit('https://a.com/redis'), hit('https://shared.com/')],
+      cache: [hit('https://b.com/cache'), hit('https://www.shared.com')],
+    });
+    const results = await service.search(request(['redis', 'cache']));
+    expect(results.map((r) => r.url)).toEqual([
+      'https://shared.com/',
+      'https://a.com/redis',
+      'https://b.com/cache',
+    ]);
+  });
+
+  it('enforces domain and date filters on whatever the provider returns', async () => {
+    const { service } = await setup({
+      q: [
+        hit('https://evil.com/x', '2026-01-05'),
+        hit('https://docs.good.com/old', '2020-01-01'),
+        hit('https://good.com/new', '2026-01-05'),
+      ],
+    });
+    const results = await service.search(
+      request(['q'], {
+        filters: { domains: ['good.com'], publishedAfter: parseUsDate('01/01/2026') },
+      }),
+    );
+    expect(results.map((r) => r.url)).toEqual(['https://good.com/new']);
+  });
+
+  it('cuts snippets to max tokens per page and results to max results', async () => {
+    const { service } = await setup({
+      q: [hit('https://a.com'), hit('https://b.com'), hit('https://c.com')],
+    });
+    const results = await service.search(request(['q'], { maxResults: 2, maxTokensPerPage: 10 }));
+    expect(results).toHaveLength(2);
+    expect(results[0].snippet.endsWith('…')).toBe(true);
+    expect(results[0].snippet.length).toBeLessThan(60);
+  });
+
+  it('caches by normalised query and filters, and makes one call for concurrent twins', async () => {
+    const { service, provider, metrics } = await setup({ 'redis cache': [hit('https://a.com')] });
+    provider.delayMs = 20;
+    await Promise.all([
+      service.search(request(['Redis  Cache'])),
+      service.search(request(['redis cache'])),
+      service.search(request([' REDIS cache '])),
+    ]);
+    await service.search(request(['redis cache'], { maxResults: 3 }));
+    expect(provider.calls).toHaveLength(1);
+    const lookups = (await metrics.searchCache.get()).values;
+    expect(lookups.find((v) => v.labels.result === 'hit')?.value).toBe(1);
+    expect(lookups.find((v) => v.labels.result === 'miss')?.value).toBe(3);
+    await service.search(request(['redis cache'], { filters: { domains: ['a.com'] } }));
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it('passes an abort through to the caller', async () => {
+    const { service, provider } = await setup({ q: [hit('https://a.com')] });
+    provider.delayMs = 50;
+    const controller = new AbortController();
+    const pending = service.search(request(['q'], { signal: controller.signal }));
+    controller.abort(new Error('client closed'));
+    await expect(pending).rejects.toThrow('client closed');
+  });
+
+  it('rejects a request with no text, naming query', async () => {
+    const { service } = await setup({});
+    await expect(service.search(request(['  ']))).rejects.toMatchObject({
+      status: 400,
+      param: 'query',
+    });
+  });
+
+  it('returns distinct images from pages that pass the filter', async () => {
+    const { service } = await setup({});
+    const images = await service.images('q', { domains: ['-b.com'] }, 5);
+    expect(images.map((i) => i.title)).toEqual(['one']);
+  });
+});

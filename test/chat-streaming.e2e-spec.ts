@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import OpenAI from 'openai';
+import { LlmFixtureServer } from './fixtures/llm-server';
+import { startTestApp, TEST_KEY } from './support/test-app';
+
+/** The SSE wire itself: headers for proxies, heartbeats, errors after the stream began. */
+describe('chat completion streams on the wire', () => {
+  let llm: LlmFixtureServer;
+  let app: NestExpressApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    llm = await LlmFixtureServer.start();
+    app = await startTestApp({ LLM_BASE_URL: llm.url, SSE_HEARTBEAT_MS: '100' });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+  });
+  afterAll(async () => {
+    await app.close();
+    await llm.close();
+  });
+  beforeEach(() => llm.reset());
+
+  const post = (body: object) =>
+    fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: 'sonar', stream: true, ...body }),
+    });
+  const question = { messages: [{ role: 'user', content: 'How are API keys configured?' }] };
+
+  it('sends proxy-friendly headers and heartbeats while the model is slow', async () => {
+    llm.chunkDelayMs = 120;
+    llm.respond = () => 'Keys come from API_KEYS [1] and API_KEYS_FILE [2].';
+    const res = await post(question);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('cache-control')).toContain('no-cache');
+    expect(res.headers.get('x-accel-buffering')).toBe('no');
+    const text = await res.text();
+    expect(text).toContain(': keep-alive\n\n');
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('sends an error after the stream began as a data event, then ends', async () => {
+    llm.plan({ type: 'stream-error', afterChunks: 3, message: 'the GPU caught fire' });
+    const res = await post(question);
+    expect(res.status).toBe(200);
+    const events = (await res.text()).split('\n\n').filter(Boolean);
+    const last = JSON.parse(events.at(-1)!.replace(/^data: /, ''));
+    expect(last.error).toMatchObject({ type: 'upstream_error', code: 'upstream_error' });
+    expect(last.error.message).toContain('the GPU caught fire');
+    expect(events.some((e) => e.includes('"role":"assistant"'))).toBe(true);
+  });
+
+  it('makes the SDK raise that error from its iterator', async () => {
+    llm.plan({ type: 'stream-error', afterChunks: 3, message: 'the GPU caught fire' });
+    const client = new OpenAI({ baseURL: `${url}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
+    const stream = await client.chat.completions.create({
+      model: 'sonar',
+      stream: true,
+      messages: [{ role: 'user', content: 'How are API keys configured?' }],
+    });
+    const consume = async () => {
+      for await (const chunk of stream) void chunk;
+    };
+    await expect(consume()).rejects.toThrow(/the GPU caught fire/);
+  });
+
+  it('answers an error before the first event with its real HTTP status', async () => {
+    const res = await post({ ...question, model: 'nope' });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  });
+
+  it('limits concurrent streams per key with 429', async () => {
+    const limited = await startTestApp({
+      LLM_BASE_URL: llm.url,
+      RATE_LIMIT_CONCURRENT_STREAMS: '1',
+    });
+    await limited.listen(0, '127.0.0.1');
+    const base = await limited.getUrl();
+    llm.chunkDelayMs = 20;
+    const open = (model = 'sonar') =>
+      fetch(`${base}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ model, stream: true, ...question }),
+      });
+    const first = await open();
+    const second = await open();
+    expect(second.status).toBe(429);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe(
+      'rate_limit_exceeded',
+    );
+    await first.text();
+    const third = await open();
+    expect(third.status).toBe(200);
+    await third.text();
+    await limited.close();
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LlmFixtureServer } from './fixtures/llm-server';
+import { AppProcess } from './support/app-process';
+
+const KEY = 'drain-test-key-0123456789';
+
+/** Opens a chat stream and collects its SSE text; resolves when the server ends it. */
+function openStream(url: string) {
+  let text = '';
+  let firstContent: () => void = () => undefined;
+  const contentStarted = new Promise<void>((resolve) => (firstContent = resolve));
+  const finished = (async () => {
+    const res = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        model: 'sonar',
+        stream: true,
+        messages: [{ role: 'user', content: 'How does Answergate shut down?' }],
+      }),
+    });
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        text += decoder.decode(chunk);
+        if (text.includes('"content":"') && !text.includes('"content":""}')) firstContent();
+        if (/"delta":\{"content":"[^"]/.test(text)) firstContent();
+      }
+    } catch {
+      // the server cut the connection
+    }
+    return text;
+  })();
+  return { contentStarted, finished };
+}
+
+describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
+  let llm: LlmFixtureServer;
+
+  beforeAll(async () => {
+    llm = await LlmFixtureServer.start();
+    llm.respond = () => Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ') + ' [1].';
+    llm.chunkDelayMs = 50;
+  });
+  afterAll(() => llm.close());
+
+  const start = (graceMs: number) =>
+    AppProcess.start({
+      API_KEYS: KEY,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      LLM_BASE_URL: llm.url,
+      SHUTDOWN_GRACE_MS: String(graceMs),
+    });
+
+  it('stops being ready, refuses new work, lets the open stream finish, exits 0', async () => {
+    const app = await start(10_000);
+    const stream = openStream(app.url);
+    await stream.contentStarted;
+
+    app.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    const ready = await fetch(`${app.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { error: { message: string } }).error.message).toContain(
+      'shutdown',
+    );
+    const refused = await fetch(`${app.url}/v1/models`, {
+      headers: { Authorization: `Bearer ${KEY}` },
+    });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'shutting_down',
+    );
+
+    const text = await stream.finished;
+    expect(text).toContain('word19');
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    expect(await app.whenExited()).toBe(0);
+  });
+
+  it('cuts streams still open when the grace period ends, and still exits 0', async () => {
+    const app = await start(300);
+    const stream = openStream(app.url);
+    await stream.contentStarted;
+    const signalledAt = Date.now();
+    app.child.kill('SIGTERM');
+    const text = await stream.finished;
+    expect(text).not.toContain('data: [DONE]');
+    expect(await app.whenExited()).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(5000);
+  });
+});
