@@ -129,6 +129,16 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
     expect(await answerCall!.outcome).toBe('aborted');
   });
 
+  it('applies the search filters to the sources', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'sonar',
+      messages: [{ role: 'user', content: ask }],
+      search_domain_filter: ['-docs'],
+    } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    const { citations } = completion as unknown as { citations: string[] };
+    expect(citations).toEqual([]);
+  });
+
   it('runs several searches for pro search', async () => {
     const completion = await client.chat.completions.create({
       model: 'sonar-pro',
@@ -206,6 +216,18 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
         'search_recency_filter',
       ],
       [{ messages: [{ role: 'user', content: [{ type: 'image_url' }] }] }, 'messages[0].content'],
+      [
+        { messages: [{ role: 'user', content: 'hi' }], search_domain_filter: ['not a domain!'] },
+        'search_domain_filter',
+      ],
+      [
+        {
+          messages: [{ role: 'user', content: 'hi' }],
+          search_after_date_filter: '03/01/2025',
+          search_before_date_filter: '01/01/2025',
+        },
+        'search_before_date_filter',
+      ],
     ])('raises BadRequestError naming the field (%j)', async (body, param) => {
       const error = await client.chat.completions
         .create({ model: 'sonar', ...(body as any) })

@@ -1,13 +1,11 @@
-import { InvalidRequestError, parseUsDate } from '@answergate/common';
+import { InvalidRequestError } from '@answergate/common';
 import type { CompletionRequest } from '@answergate/completion';
 import type { ModelRegistry } from '@answergate/models';
+import { toSearchFilters } from '@answergate/search';
 import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { contentText } from './dto/is-message-content.validator';
 
 const DEFAULT_MAX_RESULTS = 6;
-
-const toDate = (value: string | undefined): Date | undefined =>
-  value === undefined ? undefined : parseUsDate(value);
 
 /** Turns a validated request body into the pipeline's request; rules that span fields live here. */
 export function toCompletionRequest(
@@ -40,16 +38,7 @@ export function toCompletionRequest(
       maxResults: dto.max_results ?? DEFAULT_MAX_RESULTS,
       contextSize: dto.web_search_options?.search_context_size ?? 'low',
       pro: dto.pro_search ?? model.search === 'pro',
-      filters: {
-        domains: dto.search_domain_filter,
-        recency: dto.search_recency_filter,
-        publishedAfter: toDate(dto.search_after_date_filter),
-        publishedBefore: toDate(dto.search_before_date_filter),
-        updatedAfter: toDate(dto.last_updated_after_filter),
-        updatedBefore: toDate(dto.last_updated_before_filter),
-        language: dto.language_preference,
-        mode: dto.search_mode,
-      },
+      filters: { ...toSearchFilters(dto), mode: dto.search_mode },
     },
     returnImages: dto.return_images ?? false,
     returnRelatedQuestions: dto.return_related_questions ?? false,

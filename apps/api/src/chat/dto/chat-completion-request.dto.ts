@@ -10,23 +10,19 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsUsDate } from '@answergate/common';
+import { SearchFiltersDto } from '../../search/dto/search-filters.dto';
 import { ChatMessageDto } from './chat-message.dto';
 import { IsStop } from './is-stop.validator';
 import { StreamOptionsDto } from './stream-options.dto';
 import { WebSearchOptionsDto } from './web-search-options.dto';
 
-const DOMAIN =
-  /^-?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
-
 /** OpenAI's chat completion request, plus Perplexity's search options. Unknown fields are ignored. */
-export class ChatCompletionRequestDto {
+export class ChatCompletionRequestDto extends SearchFiltersDto {
   @ApiProperty({ example: 'sonar', description: 'A model id from GET /v1/models.' })
   @IsString()
   @MaxLength(128)
@@ -113,46 +109,6 @@ export class ChatCompletionRequestDto {
   user?: string;
 
   @ApiPropertyOptional({
-    type: [String],
-    maxItems: 20,
-    example: ['docs.example.com', '-ads.example.com'],
-    description: '`domain` allows it (and its subdomains); `-domain` denies it.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(DOMAIN, {
-    each: true,
-    message: 'search_domain_filter entries must be domains like example.com or -example.com',
-  })
-  search_domain_filter?: string[];
-
-  @ApiPropertyOptional({ enum: ['hour', 'day', 'week', 'month', 'year'] })
-  @IsOptional()
-  @IsIn(['hour', 'day', 'week', 'month', 'year'])
-  search_recency_filter?: 'hour' | 'day' | 'week' | 'month' | 'year';
-
-  @ApiPropertyOptional({ example: '01/31/2025', description: 'Published after, MM/DD/YYYY.' })
-  @IsOptional()
-  @IsUsDate()
-  search_after_date_filter?: string;
-
-  @ApiPropertyOptional({ example: '12/31/2026', description: 'Published before, MM/DD/YYYY.' })
-  @IsOptional()
-  @IsUsDate()
-  search_before_date_filter?: string;
-
-  @ApiPropertyOptional({ example: '01/01/2026', description: 'Updated after, MM/DD/YYYY.' })
-  @IsOptional()
-  @IsUsDate()
-  last_updated_after_filter?: string;
-
-  @ApiPropertyOptional({ example: '12/31/2026', description: 'Updated before, MM/DD/YYYY.' })
-  @IsOptional()
-  @IsUsDate()
-  last_updated_before_filter?: string;
-
-  @ApiPropertyOptional({
     minimum: 1,
     maximum: 20,
     default: 6,
@@ -168,13 +124,6 @@ export class ChatCompletionRequestDto {
   @IsOptional()
   @IsIn(['web', 'academic', 'sec'])
   search_mode?: 'web' | 'academic' | 'sec';
-
-  @ApiPropertyOptional({ example: 'en', description: 'Preferred language of sources (ISO 639-1).' })
-  @IsOptional()
-  @Matches(/^[a-z]{2}(-[A-Za-z]{2})?$/, {
-    message: 'language_preference must be a language code like en or pt-BR',
-  })
-  language_preference?: string;
 
   @ApiPropertyOptional({ default: false })
   @IsOptional()
