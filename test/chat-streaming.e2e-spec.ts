@@ -74,6 +74,20 @@ describe('chat completion streams on the wire', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
   });
 
+  it('reports the upstream LLM in readiness', async () => {
+    const ok = await fetch(`${url}/health/ready`);
+    expect(((await ok.json()) as { info: Record<string, unknown> }).info.llm).toEqual({
+      status: 'up',
+      provider: 'openai',
+    });
+    llm.modelsStatus = 503;
+    const down = await fetch(`${url}/health/ready`);
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { error: { message: string } }).error.message).toContain(
+      'llm (',
+    );
+  });
+
   it('limits concurrent streams per key with 429', async () => {
     const limited = await startTestApp({
       LLM_BASE_URL: llm.url,

@@ -11,6 +11,7 @@ import {
   RedisModule,
 } from '@answergate/common';
 import { CompletionModule } from '@answergate/completion';
+import { LlmModule } from '@answergate/llm';
 import { ModelsModule } from '@answergate/models';
 import { SearchModule } from '@answergate/search';
 import { AnswerAdmission } from './chat/answer-admission.service';
@@ -41,6 +42,7 @@ export class AppModule {
         RateLimitModule,
         ModelsModule,
         SearchModule,
+        LlmModule,
         CompletionModule,
       ],
       controllers: [

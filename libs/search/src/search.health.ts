@@ -38,7 +38,9 @@ export class SearchHealthIndicator {
       await this.cache.ping?.(AbortSignal.timeout(PING_TIMEOUT_MS));
       return session.up();
     } catch (error) {
-      return session.down({ message: messageOf(error) });
+      // Searches still work without the shared cache (every lookup misses), so a Redis
+      // outage must not take every replica out of the load balancer at once.
+      return session.degraded({ message: messageOf(error) });
     }
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/terminus';
 import { AuthHealthIndicator, Public } from '@answergate/auth';
 import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
+import { LlmHealthIndicator } from '@answergate/llm';
 import { SearchHealthIndicator } from '@answergate/search';
 import { DrainService } from '../lifecycle/drain.service';
 
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly drain: DrainService,
     private readonly indicators: HealthIndicatorService,
     private readonly search: SearchHealthIndicator,
+    private readonly llm: LlmHealthIndicator,
   ) {}
 
   @Get('live')
@@ -49,6 +51,7 @@ export class HealthController {
         () => this.draining(),
         () => this.auth.check(),
         ...this.search.checks(),
+        () => this.llm.check(AbortSignal.timeout(3000)),
       ]);
     } catch (error) {
       throw toNotReady(error);
