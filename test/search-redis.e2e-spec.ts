@@ -86,6 +86,9 @@ describe('search cache shared through a real Redis', () => {
     expect(backendCalls('cache')).toBe(2 * once);
     const ready = await request(replicaA.getHttpServer()).get('/health/ready').expect(200);
     expect(ready.body.status).toBe('degraded');
-    expect(ready.body.details.redis).toMatchObject({ status: 'degraded', message: expect.any(String) });
+    expect(ready.body.details.redis).toMatchObject({
+      status: 'degraded',
+      message: expect.any(String),
+    });
   });
 });
