@@ -15,6 +15,12 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** The matched route pattern and the key's fingerprint (never the key). */
+function requestFacts(req: IncomingMessage): { route?: string; keyId?: string } {
+  const request = req as AuthenticatedRequest;
+  return { route: (request.route as { path?: string } | undefined)?.path, keyId: request.apiKeyId };
+}
+
 /**
  * JSON lines with pino. Request logs carry id, method, route, status, duration and
  * the key's fingerprint; headers and bodies are never logged, so keys and prompts stay out.
@@ -37,11 +43,20 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
             }),
             res: (res: { statusCode: number }) => ({ status: res.statusCode }),
           },
-          customProps: (req: IncomingMessage) => {
-            const request = req as AuthenticatedRequest;
-            const route = (request.route as { path?: string } | undefined)?.path;
-            return { keyId: request.apiKeyId, route };
-          },
+          // Added to the final line only: at the start the route is not matched yet.
+          customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({
+            ...line,
+            ...requestFacts(req),
+          }),
+          customErrorObject: (
+            req: IncomingMessage,
+            _res: ServerResponse,
+            _e: Error,
+            line: object,
+          ) => ({
+            ...line,
+            ...requestFacts(req),
+          }),
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         },

@@ -23,12 +23,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string) {
     if (!this.redis) return this.local.increment(key, ttl, limit, blockDuration, name);
     try {
-      const [hits, msLeft] = (await this.redis.eval(
-        INCREMENT,
-        1,
-        `answergate:rl:${name}:${key}`,
-        ttl,
-      )) as [number, number];
+      const [hits, msLeft] = (await this.redis.eval(INCREMENT, 1, `answergate:rl:${key}`, ttl)) as [
+        number,
+        number,
+      ];
       const secondsLeft = Math.ceil(msLeft / 1000);
       const isBlocked = hits > limit;
       return {
