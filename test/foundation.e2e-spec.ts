@@ -132,6 +132,12 @@ describe('foundation (auth, models, errors, docs, health)', () => {
     it('serves the explorer at /docs', async () => {
       const res = await request(server).get('/docs').redirects(1).expect(200);
       expect(res.text).toContain('swagger-ui');
+      // Its scripts are same-origin files, allowed by the CSP even over plain HTTP.
+      expect(res.text).toContain('<script src="./swagger-ui-init.js">');
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      await request(server).get('/docs/swagger-ui-init.js').expect(200);
     });
   });
 });

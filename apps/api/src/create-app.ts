@@ -24,7 +24,9 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
-  app.use(helmet());
+  // Internal deployments often serve plain HTTP: upgrading the Swagger UI's own
+  // scripts to https would leave /docs blank there.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(httpMetrics(app.get(Metrics)));
   app.use(rejectWhileDraining(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
