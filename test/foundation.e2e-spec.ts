@@ -133,7 +133,7 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       const res = await request(server).get('/docs').redirects(1).expect(200);
       expect(res.text).toContain('swagger-ui');
       // Its scripts are same-origin files, allowed by the CSP even over plain HTTP.
-      expect(res.text).toContain('<script src="./swagger-ui-init.js">');
+      expect(res.text).toMatch(/<script src="\.\/(docs\/)?swagger-ui-init\.js">/);
       const csp = res.headers['content-security-policy'];
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');
