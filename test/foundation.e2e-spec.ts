@@ -95,6 +95,23 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       expectEnvelope(res.body, 'request_too_large');
     });
 
+    it('answers malformed HTTP in the envelope too', async () => {
+      const { connect } = await import('node:net');
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address();
+      const raw = await new Promise<string>((resolve) => {
+        let text = '';
+        const socket = connect(port, '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+      });
+      server.close();
+      expect(raw).toMatch(/^HTTP\/1.1 400 /);
+      expect(JSON.parse(raw.split('\r\n\r\n')[1])).toMatchObject({
+        error: { type: 'invalid_request_error', code: 'invalid_request' },
+      });
+    });
+
     it('never shows a stack trace', async () => {
       const res = await request(server)
         .post('/v1/models')

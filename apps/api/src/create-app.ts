@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
@@ -5,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
 import { setupSwagger } from './docs/setup-swagger';
+import { answerClientErrors } from './http/answer-client-errors';
 import { DrainService } from './lifecycle/drain.service';
 import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
 import { httpMetrics } from './metrics/http-metrics.middleware';
@@ -22,6 +24,12 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
+  const server = app.getHttpServer() as Server;
+  // Bounds how long a client may take to send its request (slowloris); answers may stream longer.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  answerClientErrors(server);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
   // Internal deployments often serve plain HTTP: upgrading the Swagger UI's own

@@ -40,6 +40,8 @@ export class AppConfig {
   swaggerEnabled!: boolean;
   shutdownGraceMs!: number;
   sseHeartbeatMs!: number;
+  requestTimeoutMs!: number;
+  keepAliveTimeoutMs!: number;
   rateLimit!: { requests: number; windowSeconds: number; concurrentStreams: number };
   metricsToken?: string;
 

@@ -180,6 +180,20 @@ export class EnvironmentVariables {
   @IsString()
   METRICS_TOKEN?: string;
 
+  /** Time a client has to send a whole request (headers and body); slow senders get 408. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Idle keep-alive connections are kept this long; above a load balancer's own idle timeout. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   /** A comment line keeps idle SSE streams open through proxies. */
   @Type(() => Number)
   @IsInt()

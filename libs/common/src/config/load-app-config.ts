@@ -101,6 +101,8 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     swaggerEnabled: env.SWAGGER_ENABLED,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     rateLimit: {
       requests: env.RATE_LIMIT_REQUESTS,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
