@@ -1,19 +1,8 @@
-import type { LlmMessage } from '@answergate/llm';
+import type { LlmMessage, LlmSampling } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
 
 export type SearchContextSize = 'low' | 'medium' | 'high';
-
-/** Sampling fields passed to the upstream LLM where it supports them. */
-export interface SamplingOptions {
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
-  presencePenalty?: number;
-  frequencyPenalty?: number;
-  stop?: string[];
-  user?: string;
-}
 
 /** A validated chat completion request, independent of HTTP. */
 export interface CompletionRequest {
@@ -29,7 +18,7 @@ export interface CompletionRequest {
   };
   returnImages: boolean;
   returnRelatedQuestions: boolean;
-  sampling: SamplingOptions;
+  sampling: LlmSampling;
 }
 
 export interface CompletionUsage {

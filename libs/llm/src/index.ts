@@ -8,6 +8,7 @@ export type {
   LlmEvent,
   LlmMessage,
   LlmRequest,
+  LlmSampling,
   LlmTask,
   LlmUsage,
   NumberedSource,

@@ -20,14 +20,8 @@ export interface NumberedSource {
  */
 export type LlmTask = 'answer' | 'rephrase' | 'plan' | 'related';
 
-export interface LlmRequest {
-  task: LlmTask;
-  model: string;
-  messages: LlmMessage[];
-  /** The standalone question, for providers that do not read `messages`. */
-  question: string;
-  /** The numbered sources of an `answer` or `related` task. */
-  sources?: NumberedSource[];
+/** Sampling fields passed to the upstream where it supports them. */
+export interface LlmSampling {
   temperature?: number;
   topP?: number;
   maxTokens?: number;
@@ -35,6 +29,16 @@ export interface LlmRequest {
   frequencyPenalty?: number;
   stop?: string[];
   user?: string;
+}
+
+export interface LlmRequest extends LlmSampling {
+  task: LlmTask;
+  model: string;
+  messages: LlmMessage[];
+  /** The standalone question, for providers that do not read `messages`. */
+  question: string;
+  /** The numbered sources of an `answer` or `related` task. */
+  sources?: NumberedSource[];
 }
 
 export interface LlmUsage {
