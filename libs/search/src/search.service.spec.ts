@@ -6,6 +6,7 @@ import type { ProviderQuery, SearchProvider } from './search-provider.interface'
 import { SearchService } from './search.service';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
 import type { SearchResult } from './search.types';
+import { truncateToTokens } from './snippets/truncate-tokens';
 
 const hit = (url: string, date: string | null = null): SearchResult => ({
   title: url,
@@ -101,6 +102,18 @@ describe('SearchService', () => {
     expect(results).toHaveLength(2);
     expect(results[0].snippet.endsWith('…')).toBe(true);
     expect(results[0].snippet.length).toBeLessThan(60);
+  });
+
+  it('cuts cached snippets for any max tokens per page without asking the provider again', async () => {
+    const { service, provider } = await setup({ q: [hit('https://a.com'), hit('https://b.com')] });
+    const full = await service.search(request(['q']));
+    for (const maxTokensPerPage of [1, 2, 7, 50, 100_000]) {
+      const cut = await service.search(request(['q'], { maxTokensPerPage }));
+      expect(cut.map((r) => r.snippet)).toEqual(
+        full.map((r) => truncateToTokens(r.snippet, maxTokensPerPage)),
+      );
+    }
+    expect(provider.calls).toHaveLength(1);
   });
 
   it('caches by normalised query and filters, and makes one call for concurrent twins', async () => {

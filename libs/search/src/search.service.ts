@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
+import { CACHED_RESULT_FORMAT, type CachedResult, toCachedResult } from './cache/cached-result';
 import { SingleFlight } from './cache/single-flight';
 import { filtersKey, normalizeQuery } from './filters/filters-key';
 import { createResultFilter } from './filters/result-filter';
-import { fuseRankings } from './ranking/reciprocal-rank-fusion';
+import { fuseBy, mergeDates } from './ranking/reciprocal-rank-fusion';
 import { normalizeUrl } from './ranking/normalize-url';
 import type { SearchCache } from './search-cache.interface';
 import type { ProviderQuery, SearchProvider } from './search-provider.interface';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
 import type { SearchFilters, SearchImage, SearchRequest, SearchResult } from './search.types';
-import { truncateToTokens } from './snippets/truncate-tokens';
+import { cutAtTokens } from './snippets/token-cuts';
 
 export const MAX_RESULTS = 20;
 export const MAX_QUERIES = 5;
@@ -17,14 +18,25 @@ export const MAX_QUERIES = 5;
 /** Backends are asked for 10 or 20, so requests for 1..10 results share one cache entry. */
 const fetchLimit = (wanted: number) => (wanted <= 10 ? 10 : MAX_RESULTS);
 
+/** Keeps the first-seen copy of a page, with dates the first one lacked. */
+function mergeCached(kept: CachedResult, other: CachedResult): CachedResult {
+  const result = mergeDates(kept.result, other.result);
+  return result === kept.result ? kept : { ...kept, result };
+}
+
+const asIs = <T>(found: T[]): T[] => found;
+const prepareResults = (found: SearchResult[]) => found.map(toCachedResult);
+
 /**
  * The one entry point to search, for `/v1/search` and the completion pipeline:
  * queries run concurrently through the cache and single-flight, their lists are
  * fused (RRF) and deduplicated, and the filters are enforced whatever the backend did.
+ * Work that depends only on a fetched result (URL identity, token cuts) is done once,
+ * before caching, so a cache hit only filters, fuses and slices.
  */
 @Injectable()
 export class SearchService {
-  private readonly results = new SingleFlight<SearchResult[]>();
+  private readonly results = new SingleFlight<CachedResult[]>();
   private readonly pictures = new SingleFlight<SearchImage[]>();
 
   constructor(
@@ -40,29 +52,28 @@ export class SearchService {
   async search(request: SearchRequest): Promise<SearchResult[]> {
     const queries = distinctQueries(request.queries);
     const maxResults = Math.min(Math.max(1, Math.trunc(request.maxResults)), MAX_RESULTS);
+    const limit = fetchLimit(maxResults);
+    const filters = filtersKey(request.filters);
     const lists = await Promise.all(
-      queries.map((query) =>
+      queries.map(({ text, key }) =>
         this.cached(
           this.results,
-          'search',
-          {
-            query,
-            limit: fetchLimit(maxResults),
-            filters: request.filters,
-            signal: request.signal,
-          },
+          ['search', CACHED_RESULT_FORMAT, limit, key, filters],
+          { query: text, limit, filters: request.filters, signal: request.signal },
           (q) => this.provider.search(q),
+          prepareResults,
         ),
       ),
     );
     const accept = createResultFilter(request.filters);
-    const merged = fuseRankings(lists.map((list) => list.filter(accept))).slice(0, maxResults);
+    const kept = lists.map((list) => list.filter((cached) => accept(cached.result)));
+    const merged = fuseBy(kept, (cached) => cached.key, mergeCached).slice(0, maxResults);
     const maxTokens = request.maxTokensPerPage;
-    if (!maxTokens) return merged;
-    return merged.map((result) => ({
-      ...result,
-      snippet: truncateToTokens(result.snippet, maxTokens),
-    }));
+    return merged.map(({ result, tokenEnds }) =>
+      maxTokens
+        ? { ...result, snippet: cutAtTokens(result.snippet, tokenEnds, maxTokens) }
+        : result,
+    );
   }
 
   /** Images for one query (`return_images`), kept to pages that pass the domain filter. */
@@ -72,55 +83,57 @@ export class SearchService {
     limit: number,
     signal?: AbortSignal,
   ): Promise<SearchImage[]> {
-    const [text] = distinctQueries([query]);
+    const [{ text, key }] = distinctQueries([query]);
     const wanted = Math.min(Math.max(1, Math.trunc(limit)), MAX_RESULTS);
     const found = await this.cached(
       this.pictures,
-      'images',
+      ['images', fetchLimit(wanted), key, filtersKey(filters)],
       { query: text, limit: fetchLimit(wanted), filters, signal },
       (q) => this.provider.images(q),
+      asIs,
     );
     const accept = createResultFilter(filters);
     const distinct = new Map<string, SearchImage>();
     for (const image of found) {
-      const key = normalizeUrl(image.imageUrl);
+      const imageKey = normalizeUrl(image.imageUrl);
       const page = { url: image.originUrl, date: null, lastUpdated: null };
-      if (!distinct.has(key) && accept(page)) distinct.set(key, image);
+      if (!distinct.has(imageKey) && accept(page)) distinct.set(imageKey, image);
     }
     return [...distinct.values()].slice(0, wanted);
   }
 
-  /** Cache first; on a miss, one backend call however many identical requests are waiting. */
-  private async cached<T>(
+  /**
+   * Cache first; on a miss, one backend call however many identical requests are waiting,
+   * its answer prepared (`prepare`) and cached.
+   */
+  private async cached<R, T>(
     flights: SingleFlight<T[]>,
-    kind: 'search' | 'images',
+    keyParts: readonly (string | number)[],
     query: ProviderQuery,
-    fetch: (query: ProviderQuery) => Promise<T[]>,
+    fetch: (query: ProviderQuery) => Promise<R[]>,
+    prepare: (found: R[]) => T[],
   ): Promise<T[]> {
-    const key = [
-      this.provider.name,
-      kind,
-      query.limit,
-      normalizeQuery(query.query),
-      filtersKey(query.filters),
-    ].join('\n');
+    const key = [this.provider.name, ...keyParts].join('\n');
     const hit = await this.cache.get<T[]>(key);
     this.metrics.searchCache.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) return hit;
     return flights.run(
       key,
-      (signal) => this.timed(() => fetch({ ...query, signal }), key),
+      async (signal) => {
+        const found = prepare(await this.timed(() => fetch({ ...query, signal })));
+        await this.cache.set(key, found);
+        return found;
+      },
       query.signal,
     );
   }
 
-  /** One backend call, timed by outcome, its answer cached. */
-  private async timed<T>(call: () => Promise<T[]>, key: string): Promise<T[]> {
+  /** One backend call, timed by outcome. */
+  private async timed<R>(call: () => Promise<R[]>): Promise<R[]> {
     const stop = this.metrics.searchDuration.startTimer({ provider: this.provider.name });
     try {
       const found = await call();
       stop({ outcome: 'ok' });
-      await this.cache.set(key, found);
       return found;
     } catch (error) {
       stop({ outcome: error instanceof UpstreamError ? `http_${error.status}` : 'error' });
@@ -129,13 +142,14 @@ export class SearchService {
   }
 }
 
-/** Trimmed, non-empty, each question once (by its normalised form). */
-function distinctQueries(queries: readonly string[]): string[] {
+/** Trimmed, non-empty, each question once: its text and its normalised form (the cache key). */
+function distinctQueries(queries: readonly string[]): { text: string; key: string }[] {
   const byKey = new Map<string, string>();
   for (const query of queries) {
     const text = query.replace(/\s+/g, ' ').trim();
-    if (text && !byKey.has(normalizeQuery(text))) byKey.set(normalizeQuery(text), text);
+    const key = normalizeQuery(text);
+    if (text && !byKey.has(key)) byKey.set(key, text);
   }
   if (byKey.size === 0) throw new InvalidRequestError('query must contain some text.', 'query');
-  return [...byKey.values()].slice(0, MAX_QUERIES);
+  return [...byKey].slice(0, MAX_QUERIES).map(([key, text]) => ({ text, key }));
 }

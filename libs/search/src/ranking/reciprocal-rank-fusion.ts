@@ -5,13 +5,13 @@ import { normalizeUrl } from './normalize-url';
 export const RRF_K = 60;
 
 interface Fused<T> {
-  result: T;
+  item: T;
   score: number;
   order: number;
 }
 
 /** Keeps the first-seen result's text and fills in dates the first one lacked. */
-function merge<T extends SearchResult>(kept: T, other: T): T {
+export function mergeDates<T extends SearchResult>(kept: T, other: SearchResult): T {
   if (kept.date && kept.lastUpdated) return kept;
   return {
     ...kept,
@@ -21,33 +21,43 @@ function merge<T extends SearchResult>(kept: T, other: T): T {
 }
 
 /**
- * Merges ranked lists by reciprocal-rank fusion (score = sum of 1 / (k + rank)),
- * deduplicating by normalised URL: a page found by several queries rises, and
- * appears once. Ties keep first-seen order, so one list comes back unchanged but deduplicated.
+ * Reciprocal-rank fusion (score = sum of 1 / (k + rank)) of lists of anything with a page
+ * identity `keyOf`: a page found by several lists rises, and appears once (`merge` combines
+ * the copies). Ties keep first-seen order, so one list comes back unchanged but deduplicated.
  */
-export function fuseRankings<T extends SearchResult>(lists: readonly T[][], k = RRF_K): T[] {
+export function fuseBy<T>(
+  lists: readonly (readonly T[])[],
+  keyOf: (item: T) => string,
+  merge: (kept: T, other: T) => T,
+  k = RRF_K,
+): T[] {
   const fused = new Map<string, Fused<T>>();
   let order = 0;
   for (const list of lists) {
     const seen = new Set<string>();
     let rank = 0;
-    for (const result of list) {
-      const key = normalizeUrl(result.url);
+    for (const item of list) {
+      const key = keyOf(item);
       if (seen.has(key)) continue;
       seen.add(key);
       rank += 1;
       const entry = fused.get(key);
       if (entry) {
         entry.score += 1 / (k + rank);
-        entry.result = merge(entry.result, result);
+        entry.item = merge(entry.item, item);
       } else {
-        fused.set(key, { result, score: 1 / (k + rank), order: order++ });
+        fused.set(key, { item, score: 1 / (k + rank), order: order++ });
       }
     }
   }
   return [...fused.values()]
     .sort((a, b) => b.score - a.score || a.order - b.order)
-    .map((entry) => entry.result);
+    .map((entry) => entry.item);
+}
+
+/** Fuses ranked result lists, deduplicating by normalised URL (see `fuseBy`). */
+export function fuseRankings<T extends SearchResult>(lists: readonly T[][], k = RRF_K): T[] {
+  return fuseBy(lists, (result) => normalizeUrl(result.url), mergeDates, k);
 }
 
 /** One list without its duplicates, order kept. */

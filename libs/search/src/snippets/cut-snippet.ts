@@ -5,6 +5,7 @@ const LEAD_CHARS = 80;
 const MAX_HITS = 400;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 interface Hit {
   at: number;
@@ -13,29 +14,58 @@ interface Hit {
 
 /** Where each term starts a word in `text`, in order. */
 function findHits(text: string, terms: readonly string[]): Hit[] {
+  const lower = text.toLowerCase();
+  // Lower-casing that changes lengths (rare scripts) would shift offsets: match case-insensitively.
+  const hits = lower.length === text.length ? scan(lower, terms) : match(text, terms);
+  return hits.sort((a, b) => a.at - b.at);
+}
+
+/** `indexOf` per term, kept where no letter or digit comes just before: no regex to compile. */
+function scan(lower: string, terms: readonly string[]): Hit[] {
+  const hits: Hit[] = [];
+  terms.forEach((term, index) => {
+    const needle = term.toLowerCase();
+    if (!needle) return;
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+      if (hits.length >= MAX_HITS) return;
+      if (at === 0 || !WORD_CHAR.test(lower[at - 1])) hits.push({ at, term: index });
+    }
+  });
+  return hits;
+}
+
+function match(text: string, terms: readonly string[]): Hit[] {
   const hits: Hit[] = [];
   terms.forEach((term, index) => {
     if (!term) return;
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, 'giu');
-    for (const match of text.matchAll(pattern)) {
+    for (const found of text.matchAll(pattern)) {
       if (hits.length >= MAX_HITS) break;
-      hits.push({ at: match.index, term: index });
+      hits.push({ at: found.index, term: index });
     }
   });
-  return hits.sort((a, b) => a.at - b.at);
+  return hits;
 }
 
-/** The window start (a hit) covering the most distinct terms, then the most hits; earliest on ties. */
-function bestWindowStart(hits: Hit[], width: number): number {
+/**
+ * The window start (a hit) covering the most distinct terms, then the most hits; earliest on
+ * ties. One sliding pass with a count per term.
+ */
+function bestWindowStart(hits: Hit[], width: number, termCount: number): number {
+  const counts = new Array<number>(termCount).fill(0);
   let best = { at: hits[0].at, distinct: 0, count: 0 };
+  let distinct = 0;
   let end = 0;
   for (let start = 0; start < hits.length; start += 1) {
-    while (end < hits.length && hits[end].at < hits[start].at + width) end += 1;
-    const window = hits.slice(start, end);
-    const distinct = new Set(window.map((hit) => hit.term)).size;
-    if (distinct > best.distinct || (distinct === best.distinct && window.length > best.count)) {
-      best = { at: hits[start].at, distinct, count: window.length };
+    while (end < hits.length && hits[end].at < hits[start].at + width) {
+      if (counts[hits[end].term]++ === 0) distinct += 1;
+      end += 1;
     }
+    const count = end - start;
+    if (distinct > best.distinct || (distinct === best.distinct && count > best.count)) {
+      best = { at: hits[start].at, distinct, count };
+    }
+    if (--counts[hits[start].term] === 0) distinct -= 1;
   }
   return best.at;
 }
@@ -64,7 +94,7 @@ export function cutSnippet(text: string, terms: readonly string[], maxChars: num
   if (clean.length <= maxChars) return clean;
   const hits = findHits(clean, terms);
   const lead = Math.min(LEAD_CHARS, Math.floor(maxChars / 4));
-  const anchor = hits.length > 0 ? bestWindowStart(hits, maxChars - lead) : 0;
+  const anchor = hits.length > 0 ? bestWindowStart(hits, maxChars - lead, terms.length) : 0;
   // Never waste the window past the end of the text.
   const start = snapStart(clean, Math.min(Math.max(0, anchor - lead), clean.length - maxChars));
   const end = snapEnd(clean, start + maxChars, start);

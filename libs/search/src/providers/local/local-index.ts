@@ -1,6 +1,8 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { IndexedDocument } from './load-documents';
-import { STOP_WORDS } from './stop-words';
+import { InvertedIndex } from './inverted-index';
+import { exactAndPrefix, oneTypo, type Expansion } from './query-terms';
+import { MAX_QUERY_TERMS, ScoreBoard, type Ranked } from './score-board';
+import { termsOf } from './text-terms';
 
 export interface LocalHit {
   document: IndexedDocument;
@@ -10,62 +12,54 @@ export interface LocalHit {
 }
 
 /**
- * Ranking settings, chosen with `bench/search.bench.mjs`: BM25 with title and headings
- * boosted; prefix matching on the last term only (the one a user may not have finished),
- * from 3 characters. Fuzzy matching multiplies the candidates, so it is a fallback (below).
+ * BM25 full-text search over documents kept in memory for snippets. Exact terms, plus
+ * prefixes of the last term, are scored in one pass over typed posting lists; one-typo
+ * matches are added only when that found fewer results than wanted. Only the top results
+ * are filtered and turned into hits. Settings chosen with `bench/search.bench.mjs`.
  */
-export const LOCAL_SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, headings: 1.5 },
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-  combineWith: 'OR',
-};
-
-/** The fallback when exact and prefix matching find too little: one typo in terms of 5+ characters. */
-export const FUZZY_SEARCH_OPTIONS: SearchOptions = {
-  ...LOCAL_SEARCH_OPTIONS,
-  fuzzy: (term) => (term.length >= 5 ? 1 : false),
-  maxFuzzy: 1,
-};
-
-const processTerm = (term: string): string | null => {
-  const lower = term.toLowerCase();
-  return lower.length < 2 || STOP_WORDS.has(lower) ? null : lower;
-};
-
-/** A BM25 full-text index (MiniSearch) over documents kept in memory for snippets. */
 export class LocalIndex {
   private readonly documents: IndexedDocument[] = [];
-  private readonly index = new MiniSearch<IndexedDocument & { id: number }>({
-    fields: ['title', 'headings', 'text'],
-    storeFields: [],
-    processTerm,
-    searchOptions: LOCAL_SEARCH_OPTIONS,
-  });
+  private readonly index = new InvertedIndex();
+  private readonly board = new ScoreBoard();
 
   get size(): number {
     return this.documents.length;
   }
 
   add(documents: readonly IndexedDocument[]): void {
-    const first = this.documents.length;
-    this.documents.push(...documents);
-    this.index.addAll(documents.map((document, offset) => ({ ...document, id: first + offset })));
+    for (const document of documents) {
+      this.documents.push(document);
+      this.index.addDocument([document.title, document.headings, document.text]);
+    }
+    this.index.finish();
   }
 
   search(query: string, limit: number, accept: (document: IndexedDocument) => boolean): LocalHit[] {
-    const hits: LocalHit[] = [];
-    const filter = (result: { id: unknown }) => accept(this.documents[result.id as number]);
-    let results = this.index.search(query, { filter });
-    if (results.length < limit) {
-      results = this.index.search(query, { ...FUZZY_SEARCH_OPTIONS, filter });
+    const terms = [...new Set(termsOf(query))].slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0 || limit < 1 || this.size === 0) return [];
+    const board = this.board.reset(this.size);
+    const acceptDoc = (doc: number) => accept(this.documents[doc]);
+    const matched = exactAndPrefix(terms, this.index.dictionary);
+    this.score(matched, board);
+    let top = board.top(limit, acceptDoc);
+    if (top.length < limit) {
+      const typos = oneTypo(terms, this.index.dictionary, matched);
+      this.score(typos, board);
+      matched.push(...typos);
+      if (typos.length > 0) top = board.top(limit, acceptDoc);
     }
-    for (const result of results.slice(0, limit)) {
-      hits.push({
-        document: this.documents[result.id as number],
-        terms: result.terms,
-        score: result.score,
-      });
-    }
-    return hits;
+    return top.map((ranked) => this.hit(ranked, matched, board));
+  }
+
+  private score(expansions: readonly Expansion[], board: ScoreBoard): void {
+    for (const { id, weight, bit } of expansions) this.index.accumulate(id, weight, bit, board);
+  }
+
+  private hit({ doc, score }: Ranked, expansions: readonly Expansion[], board: ScoreBoard) {
+    const bits = board.matched(doc);
+    const terms = expansions
+      .filter(({ id, bit }) => (bits & bit) !== 0 && this.index.contains(id, doc))
+      .map(({ term }) => term);
+    return { document: this.documents[doc], terms: [...new Set(terms)], score };
   }
 }

@@ -1,0 +1,62 @@
+// What changed in search and how it measured before: the fixed part of bench/results/search.md
+// with this run's numbers in the After column.
+const ms = (value) => value.toFixed(2);
+
+export const changes = ({ local, others, http }) => `## What changed, and before / after
+
+Before: the runs of the previous code on this machine, the committed results of 2026-11-24 and a
+re-run before the change (the host was busier then). After: the tables above; the MiniSearch rows
+are the previous index, measured in the same run as the new one.
+
+| Measure | Before (2026-11-24 / re-run) | After |
+| --- | --- | --- |
+| 100k build | 51.6 s / 92.4 s | ${(local.buildMs / 1000).toFixed(1)} s (MiniSearch in this run: ${(others.build.buildMs / 1000).toFixed(1)} s) |
+| 100k index memory | +646 MB / +646 MB | +${Math.round(local.heap)} MB (heap and ArrayBuffers) |
+| Query p50 / p99 (+ snippets) | 2.96 / 25.92 ms, 2.81 / 27.88 ms | ${ms(local.shipped.p50)} / ${ms(local.shipped.p99)} ms |
+| \`/v1/search\` cache hit / bare Express | 36 %, 34 % | ${((100 * http.nest.rps) / http.plain.rps).toFixed(0)} % |
+
+Three full runs after the change (2026-11-24, medians): \`LocalIndex\` build 16.4 s
+(MiniSearch 58.2 s in the same runs); query p50 0.27 ms, p99 1.42 ms (MiniSearch as shipped
+before: 2.51 / 29.98 ms; AND first: 3.88 / 39.18 ms); \`/v1/search\` cache hits 1596 req/s,
+39 % of bare Express (runs: 39, 39, 43 %), \`GET /v1/models\` 65 % (runs: 60, 66, 65 %); with
+\`max_tokens_per_page: 64\` 1661 req/s (a smaller response). The index memory of those runs was
+measured too early (freed ArrayBuffers still counted); the bench now waits for the sweeper.
+
+1. **Local index** (\`libs/search/src/providers/local\`): MiniSearch kept a JavaScript \`Map\` per
+   term and field with an entry per document, and on every query built, filtered and sorted a result
+   object for every document matching any term. The new \`InvertedIndex\` keeps each term's postings
+   in one \`Int32Array\` (\`[doc, packed field frequencies]\`); a query adds BM25 into a score array
+   allocated once (\`ScoreBoard\`), keeps the top \`limit\` in one pass, and runs the provider's
+   filter only on documents that would enter the top. Only the term dictionary (MiniSearch's radix
+   tree, \`SearchableMap\`, for prefix and one-typo lookups) is still MiniSearch. Ranking is kept: the
+   same BM25+ parameters, field boosts, prefix and typo weights, and the score multiplied by the
+   number of query terms matched; the prefix (last term, 3+ characters) and one-typo fallback
+   (5+ characters, only when fewer results than wanted) rules are unchanged. Ranking moved a little
+   (see the overlap line): field lengths now count distinct indexed terms, not raw tokens.
+2. **Snippets**: terms are found with \`indexOf\` on lower-cased text instead of compiling a
+   Unicode regular expression per term per result, and the best window is one sliding pass instead
+   of a \`Set\` per window. Snippets were already cut only for the returned results.
+3. **Evaluated and not shipped**: AND-first matching with an OR fallback (the MiniSearch row above):
+   most multi-word queries find fewer than 10 documents with every term, so they pay for both
+   searches and the tail got worse. In the new index one pass gives both: documents with every term
+   already rank first through the matched-terms multiplier. Capping candidates per term or
+   skipping frequent terms was not needed to meet the target, and would change results.
+4. **Cache hits** (\`SearchService\`): a cached result now carries its normalised URL and where each
+   snippet token ends (\`CachedResult\`, computed once when fetched), so a hit with
+   \`max_tokens_per_page\` slices instead of running the tokenizer, and fusion parses no URLs. Cache
+   keys carry a format number so a shared Redis never answers in the older shape. The query is
+   normalised once per request instead of three times.
+
+## Reading the numbers
+
+- The machine is small (2 cores shared by the load generator, the server and other work on the
+  host), so absolute req/s move by ±20 % between runs; the ratios are steadier.
+- A CPU profile of \`/v1/search\` on cache hits after the change: the search service is about 1 %
+  of the server's CPU, DTO transformation and validation (global \`ValidationPipe\`,
+  class-transformer, class-validator) about 7 %; request logging (pino-http), Express routing,
+  body parsing, Nest's pipeline, ETag hashing and writing the response dominate. The bare Express
+  handler also parses the body, hashes the ETag and writes the same bytes; what separates them is
+  mostly the app-wide stack, which the \`GET /v1/models\` row measures.
+- Build time is single-threaded tokenising at startup. For corpora much larger than 100,000
+  documents the index should be serialised once instead of rebuilt at each start (not done).
+`;
