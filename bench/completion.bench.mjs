@@ -14,6 +14,7 @@ import { startFixtureProcess } from './support/llm-fixture.mjs';
 import { BENCH_KEY, ROOT, procMemory } from './support/processes.mjs';
 import { scrapeMetrics, startApp } from './support/processes.mjs';
 import { latencyReport, loadReport, tokenizerReport } from './support/completion-report.mjs';
+import { changesReport } from './support/completion-changes.mjs';
 import { openStreams } from './support/stream-load.mjs';
 import { machine, writeResult } from './support/results.mjs';
 
@@ -205,7 +206,13 @@ async function main() {
     const head = `# Completion benchmark\n\nWritten by \`bench/completion.bench.mjs\` (\`npm run bench:completion\`).\nMachine: ${machine()}.\n`;
     await writeResult(
       'completion',
-      [head, latencyReport(phases, config), tokenizerReport(tokens), loadReport(loads)].join('\n'),
+      [
+        head,
+        latencyReport(phases, config),
+        tokenizerReport(tokens),
+        loadReport(loads),
+        changesReport(loads),
+      ].join('\n'),
     );
   } finally {
     await fixture.stop();

@@ -83,8 +83,9 @@ export function tokenizerReport(t) {
 A CPU profile of the app under load (\`node --cpu-prof\`, 400 streams, taken while writing this
 bench) put gpt-tokenizer among the top costs. Every answer BPE-encodes its sources twice, even on a
 search cache hit: \`SearchService.search\` truncates each snippet to \`max_tokens_per_page\` *after*
-the cache (so cached results are re-tokenized), and the pipeline's \`done\` event counts
-\`citation_tokens\` over the whole sources block. Timed here in the bench process on this question's
+the cache (so cached results are re-tokenized), and the pipeline's \`done\` event counted
+\`citation_tokens\` over the whole sources block (it now sums per-source counts remembered by
+hash, so the second row is paid once per distinct source, not per answer). Timed here in the bench process on this question's
 ${t.snippetChars.toLocaleString('en')} characters of snippets, with the built functions from \`dist/\`:
 
 | Per answer | p50 ms | p99 ms |
@@ -168,16 +169,14 @@ ${LOAD_ROWS.map(([label, f]) => `| ${label} | ${loads.map(f).join(' | ')} |`).jo
 Targets (${streams} streams with zero errors; peak RSS under 300 MB):
 ${verdicts}
 
-What limits it: the app relays every upstream chunk as its own SSE event (decode, rxjs operators,
-\`JSON.stringify\`, one \`res.write\` and so one \`writev\` syscall each), on one event loop. When the
-streams together ask for more events per second than that loop can relay, every stream slows down
-(the wall time above against the unloaded length) and new requests wait behind the relaying
-(the sources-chunk p99), so fewer streams are open at once. A one-off CPU profile of the app
-(\`--cpu-prof\`, 400 streams at 30 ms a chunk, made while writing this bench and not repeated by it)
-had ~12.9 s busy: \`writev\` 2.3 s self time, rxjs 3.2 s inclusive, gpt-tokenizer 1.5 s inclusive,
-GC 0.7 s. Memory grows with the open streams (see RSS per open stream) and the heap's total runs
-well above its used size under this churn; a heap snapshot at the peak would show what each stream
-holds (its prompt, sources and request body to the LLM are each several KB).
+What limits it: the app relays every upstream chunk as its own SSE event (decode, \`JSON.parse\`,
+rxjs operators, \`JSON.stringify\`) on one event loop; events of the same tick now share one
+\`res.write\` (one \`writev\`), which only helps once the loop lags and reads carry several chunks.
+When the streams together ask for more events per second than that loop can relay, every stream
+slows down (the wall time above against the unloaded length) and new requests wait behind the
+relaying (the sources-chunk p99), so fewer streams are open at once. A one-off CPU profile of the
+app before the change (\`--cpu-prof\`, 400 streams at 30 ms a chunk, not repeated by this bench) had
+~12.9 s busy: \`writev\` 2.3 s self time, rxjs 3.2 s inclusive, gpt-tokenizer 1.5 s inclusive, GC 0.7 s.
 Note: the machine was shared with other engineers' builds and test runs while this ran (load average
 in the machine line), so the CPU-bound figures here are pessimistic.
 `;

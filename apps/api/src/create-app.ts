@@ -24,7 +24,7 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
-  const server = app.getHttpServer() as Server;
+  const server: Server = app.getHttpServer();
   // Bounds how long a client may take to send its request (slowloris); answers may stream longer.
   server.requestTimeout = config.requestTimeoutMs;
   server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);

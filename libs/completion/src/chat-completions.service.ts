@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { lastValueFrom, mergeMap, type Observable, reduce, takeUntil, fromEvent } from 'rxjs';
+import { fromEvent, lastValueFrom, Observable, reduce, takeUntil } from 'rxjs';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
@@ -25,6 +25,14 @@ export class ChatCompletions {
       created: nowSeconds(),
       model: request.model.id,
     };
+    // One object literal per token (same keys, same order as `chunk`): this is the hot path.
+    const contentChunk = (content: string): ChatCompletionChunk => ({
+      id: header.id,
+      object: header.object,
+      created: header.created,
+      model: header.model,
+      choices: [{ index: 0, delta: { content }, finish_reason: null }],
+    });
     const chunk = (
       delta: ChatCompletionChunk['choices'][0]['delta'],
       finishReason: string | null = null,
@@ -36,7 +44,7 @@ export class ChatCompletions {
     });
 
     return this.pipeline.run(request).pipe(
-      mergeMap((event: CompletionEvent): ChatCompletionChunk[] => {
+      flatMapSync((event: CompletionEvent): ChatCompletionChunk[] => {
         switch (event.type) {
           case 'sources':
             return [
@@ -46,7 +54,7 @@ export class ChatCompletions {
               }),
             ];
           case 'delta':
-            return [chunk({ content: event.content })];
+            return [contentChunk(event.content)];
           case 'done': {
             const finish = chunk({}, event.finishReason, {
               related_questions: event.relatedQuestions,
@@ -85,6 +93,30 @@ export class ChatCompletions {
       ),
     );
   }
+}
+
+/**
+ * `mergeMap` to arrays without an inner subscription per value: this runs once per
+ * token of every open stream.
+ */
+function flatMapSync<A, B>(project: (value: A) => B[]) {
+  return (source: Observable<A>): Observable<B> =>
+    new Observable<B>((subscriber) =>
+      source.subscribe({
+        next: (value) => {
+          let outs: B[];
+          try {
+            outs = project(value);
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          for (const out of outs) subscriber.next(out);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      }),
+    );
 }
 
 function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompletion {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
 import {
   countTokens,
   LLM_PROVIDER,
@@ -11,7 +11,8 @@ import {
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
-import { formatSources, numberSources } from './numbered-sources';
+import { countCitationTokens } from './citation-tokens';
+import { numberSources } from './numbered-sources';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
@@ -109,9 +110,8 @@ export class CompletionPipeline {
           if (event.type === 'usage') answer.usage = event.usage;
           if (event.type === 'finish') answer.finishReason = event.reason;
         }),
-        mergeMap((event) =>
-          event.type === 'delta' ? of({ type: 'delta' as const, content: event.content }) : [],
-        ),
+        // A delta is already a `CompletionEvent`; no inner Observable per token.
+        filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
       );
 
     const done = defer(() => from(extras)).pipe(
@@ -120,7 +120,7 @@ export class CompletionPipeline {
           promptTokens:
             answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
-          citationTokens: countTokens(formatSources(sources)),
+          citationTokens: countCitationTokens(sources),
           numSearchQueries,
           searchContextSize: request.search.contextSize,
         };

@@ -16,6 +16,10 @@ export interface SseOptions {
  * JSON per value, then `data: [DONE]`. Headers go out with the first event or
  * heartbeat, so an error before that still gets a real HTTP status. A client that
  * disconnects unsubscribes, which cancels the work upstream.
+ *
+ * Events emitted in the same tick (an upstream read often carries several tokens)
+ * go out as one `res.write`, flushed on `process.nextTick`: one chunk and one
+ * syscall instead of one each, and the first event is not held back.
  */
 export function streamAsSse<T>(
   source: Observable<T>,
@@ -23,6 +27,9 @@ export function streamAsSse<T>(
   res: Response,
   options: SseOptions,
 ): void {
+  let pending = '';
+  let flushQueued = false;
+
   const openStream = (): void => {
     if (res.headersSent) return;
     res.status(200).set({
@@ -33,10 +40,20 @@ export function streamAsSse<T>(
     });
     res.flushHeaders();
   };
+  const flush = (): void => {
+    flushQueued = false;
+    if (pending === '' || res.writableEnded || res.destroyed) return;
+    const text = pending;
+    pending = '';
+    res.write(text);
+  };
   const write = (text: string): void => {
     openStream();
-    res.write(text);
+    pending += text;
     heartbeat.refresh();
+    if (flushQueued) return;
+    flushQueued = true;
+    process.nextTick(flush);
   };
   const heartbeat = setInterval(() => write(': keep-alive\n\n'), options.heartbeatMs);
 
@@ -44,16 +61,21 @@ export function streamAsSse<T>(
     next: (value) => write(`data: ${JSON.stringify(value)}\n\n`),
     error: (error: unknown) => {
       clearInterval(heartbeat);
+      // Events already emitted go out before the error event.
+      flush();
       sendError(error, req, res, options.logger);
     },
     complete: () => {
-      write('data: [DONE]\n\n');
       clearInterval(heartbeat);
-      res.end();
+      openStream();
+      const text = `${pending}data: [DONE]\n\n`;
+      pending = '';
+      res.end(text);
     },
   });
   res.on('close', () => {
     clearInterval(heartbeat);
+    pending = '';
     subscription.unsubscribe();
     options.onClose?.();
   });

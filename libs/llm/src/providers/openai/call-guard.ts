@@ -46,8 +46,9 @@ export class CallGuard {
   /** Something arrived (or an attempt starts): restart the idle timer. */
   touch(): void {
     if (this.limits.idleTimeoutMs === undefined || this.stopReason) return;
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.stop('idle'), this.limits.idleTimeoutMs);
+    // Restarts the same timer: this runs for every chunk of every open stream.
+    if (this.idleTimer) this.idleTimer.refresh();
+    else this.idleTimer = setTimeout(() => this.stop('idle'), this.limits.idleTimeoutMs);
   }
 
   /** The consumer went away (unsubscribe). */
@@ -58,6 +59,7 @@ export class CallGuard {
   dispose(): void {
     clearTimeout(this.deadlineTimer);
     clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     this.parent?.removeEventListener('abort', this.onParentAbort);
   }
 

@@ -1,5 +1,7 @@
-import type { Readable } from 'node:stream';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import * as http from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import * as https from 'node:https';
+import axios, { type AxiosInstance } from 'axios';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '@answergate/common';
 import type { LlmProvider } from '../../llm-provider.interface';
@@ -13,10 +15,14 @@ import { ChatStreamReader } from './chat-stream-reader';
 import { connectTimeoutTransport } from './connect-timeout-transport';
 import { LlmUpstreamError } from './llm-upstream.error';
 import { describeUpstream, errorFromResponse, readBody } from './upstream-failure';
+import { postForStream } from './stream-post';
 import { withRetry } from './with-retry';
 
 const PING_TIMEOUT_MS = 10_000;
 const MAX_COMPLETION_BYTES = 16 * 1024 * 1024;
+// Answers are long-lived streams: no cap on sockets in use (a cap would queue answers),
+// but after a burst only this many idle connections stay open.
+const MAX_FREE_SOCKETS = 64;
 
 interface RawCompletion {
   choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
@@ -33,18 +39,27 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   private readonly baseUrl: string;
   private readonly where: string;
   private readonly http: AxiosInstance;
+  private readonly agent: http.Agent;
+  private readonly transport: ReturnType<typeof connectTimeoutTransport>;
 
   constructor(private readonly config: AppConfig) {
     if (!config.llmBaseUrl) throw new Error('LLM_BASE_URL is required for LLM_PROVIDER=openai');
     this.baseUrl = config.llmBaseUrl.replace(/\/+$/, '');
     this.where = describeUpstream(this.baseUrl);
+    const agentOptions = { keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS };
+    this.agent = this.baseUrl.startsWith('https:')
+      ? new https.Agent(agentOptions)
+      : new http.Agent(agentOptions);
+    this.transport = connectTimeoutTransport(config.llmConnectTimeoutMs);
     this.http = axios.create({
-      headers: config.llmApiKey ? { Authorization: `Bearer ${config.llmApiKey}` } : {},
+      headers: this.authHeaders(),
       // Every status is read here, so the upstream's own error message reaches the client.
       validateStatus: () => true,
       maxRedirects: 0,
       maxContentLength: MAX_COMPLETION_BYTES,
-      transport: connectTimeoutTransport(config.llmConnectTimeoutMs),
+      transport: this.transport,
+      httpAgent: this.agent,
+      httpsAgent: this.agent,
     });
   }
 
@@ -65,7 +80,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const guard = this.guard(false, signal);
     try {
       const response = await withRetry(
-        () => this.post<string>(request, false, guard),
+        () => this.post(request, guard),
         guard,
         this.config.llmMaxRetries,
       );
@@ -106,14 +121,14 @@ export class OpenAiCompatibleProvider implements LlmProvider {
 
   private async pump(request: LlmRequest, guard: CallGuard, emit: (e: LlmEvent) => void) {
     const response = await withRetry(
-      () => this.post<Readable>(request, true, guard),
+      () => this.openStream(request, guard),
       guard,
       this.config.llmMaxRetries,
     );
     const type = String(response.headers['content-type'] ?? 'text/event-stream');
     // Some proxies ignore `stream: true` and answer one JSON completion.
     if (type.includes('application/json')) {
-      const json = await readBody(response.data, MAX_COMPLETION_BYTES);
+      const json = await readBody(response, MAX_COMPLETION_BYTES);
       const completion = this.readCompletion(json, request);
       if (completion.content) emit({ type: 'delta', content: completion.content });
       emit({ type: 'usage', usage: completion.usage });
@@ -121,14 +136,17 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       return;
     }
     if (!type.includes('text/event-stream')) {
-      response.data.destroy();
+      response.destroy();
       throw new LlmUpstreamError(`LLM upstream (${this.where}) answered ${type}, not a stream`);
     }
     const decoder = new SseDecoder();
     const reader = new ChatStreamReader(this.where, request.messages, emit);
+    let received = 0;
     try {
-      for await (const bytes of response.data) {
+      for await (const bytes of response) {
         guard.touch();
+        received += (bytes as Buffer).length;
+        if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
         for (const event of decoder.push(bytes as Buffer)) reader.take(event);
         if (reader.finished) break;
       }
@@ -140,20 +158,39 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     reader.end();
   }
 
-  private async post<T>(request: LlmRequest, stream: boolean, guard: CallGuard) {
-    const body = chatRequestBody(request, this.config.llmModel, stream);
-    const response: AxiosResponse<T> = await this.http.post<T>(
-      `${this.baseUrl}/chat/completions`,
-      body,
-      {
-        responseType: stream ? 'stream' : 'text',
-        headers: { Accept: stream ? 'text/event-stream' : 'application/json' },
-        signal: guard.signal,
-      },
-    );
+  private async post(request: LlmRequest, guard: CallGuard) {
+    const body = chatRequestBody(request, this.config.llmModel, false);
+    const response = await this.http.post<string>(`${this.baseUrl}/chat/completions`, body, {
+      responseType: 'text',
+      headers: { Accept: 'application/json' },
+      signal: guard.signal,
+    });
     if (response.status >= 200 && response.status < 300) return response;
-    const errorBody = stream ? await readBody(response.data as Readable) : response.data;
-    throw errorFromResponse(this.where, response.status, response.headers, errorBody);
+    throw errorFromResponse(this.where, response.status, response.headers, response.data);
+  }
+
+  /** The streaming POST, answered with its head; the body is read by `pump`. */
+  private async openStream(request: LlmRequest, guard: CallGuard): Promise<IncomingMessage> {
+    const response = await postForStream(this.transport, {
+      url: `${this.baseUrl}/chat/completions`,
+      body: JSON.stringify(chatRequestBody(request, this.config.llmModel, true)),
+      headers: { ...this.authHeaders(), Accept: 'text/event-stream' },
+      agent: this.agent,
+      signal: guard.signal,
+    });
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    const errorBody = await readBody(response);
+    throw errorFromResponse(this.where, status, response.headers, errorBody);
+  }
+
+  private authHeaders(): Record<string, string> {
+    return this.config.llmApiKey ? { Authorization: `Bearer ${this.config.llmApiKey}` } : {};
+  }
+
+  private tooLong(): LlmUpstreamError {
+    const mib = MAX_COMPLETION_BYTES / 1024 / 1024;
+    return new LlmUpstreamError(`LLM upstream (${this.where}) streamed more than ${mib} MiB`);
   }
 
   private readCompletion(text: string, request: LlmRequest): Required<LlmCompletion> {
