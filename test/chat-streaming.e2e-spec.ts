@@ -74,6 +74,27 @@ describe('chat completion streams on the wire', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
   });
 
+  it('moves the LLM, token, search and stream metrics', async () => {
+    const res = await post(question);
+    await res.text();
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const value = (prefix: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find((line) => line.startsWith(prefix))
+          ?.split(' ')
+          .pop() ?? 0,
+      );
+    expect(
+      value('answergate_llm_time_to_first_token_seconds_count{provider="openai"}'),
+    ).toBeGreaterThan(0);
+    expect(value('answergate_tokens_total{kind="completion"}')).toBeGreaterThan(0);
+    expect(value('answergate_tokens_total{kind="prompt"}')).toBeGreaterThan(0);
+    expect(value('answergate_search_duration_seconds_count')).toBeGreaterThan(0);
+    expect(value('answergate_active_sse_streams')).toBe(0);
+  });
+
   it('reports the upstream LLM in readiness', async () => {
     const ok = await fetch(`${url}/health/ready`);
     expect(((await ok.json()) as { info: Record<string, unknown> }).info.llm).toEqual({

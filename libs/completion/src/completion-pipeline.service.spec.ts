@@ -3,6 +3,7 @@ import { lastValueFrom, Observable, Subject, toArray } from 'rxjs';
 import type { LlmCompletion, LlmEvent, LlmProvider, LlmRequest } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchRequest, SearchResult, SearchService } from '@answergate/search';
+import { Metrics } from '@answergate/common';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
@@ -108,6 +109,7 @@ function pipeline(llm: FakeLlm, search = fakeSearch()) {
     new QueryRephraser(llm),
     new ProSearchPlanner(llm),
     new RelatedQuestions(llm),
+    new Metrics(),
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
+import { Metrics } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
@@ -47,6 +48,7 @@ export class CompletionPipeline {
     private readonly rephraser: QueryRephraser,
     private readonly planner: ProSearchPlanner,
     private readonly related: RelatedQuestions,
+    private readonly metrics: Metrics,
   ) {}
 
   run(request: CompletionRequest): Observable<CompletionEvent> {
@@ -95,24 +97,31 @@ export class CompletionPipeline {
     const messages = buildAnswerMessages(request.messages, sources, new Date());
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
-    const deltas = this.llm
-      .stream({
-        task: 'answer',
-        model: request.model.upstreamModel,
-        messages,
-        question: query,
-        sources,
-        ...request.sampling,
-      })
-      .pipe(
-        tap((event: LlmEvent) => {
-          if (event.type === 'delta') answer.text += event.content;
-          if (event.type === 'usage') answer.usage = event.usage;
-          if (event.type === 'finish') answer.finishReason = event.reason;
-        }),
-        // A delta is already a `CompletionEvent`; no inner Observable per token.
-        filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
-      );
+    const deltas = defer(() => {
+      const startedAt = performance.now();
+      return this.llm
+        .stream({
+          task: 'answer',
+          model: request.model.upstreamModel,
+          messages,
+          question: query,
+          sources,
+          ...request.sampling,
+        })
+        .pipe(
+          tap((event: LlmEvent) => {
+            if (event.type === 'delta' && answer.text === '') {
+              const seconds = (performance.now() - startedAt) / 1000;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
+            }
+            if (event.type === 'delta') answer.text += event.content;
+            if (event.type === 'usage') answer.usage = event.usage;
+            if (event.type === 'finish') answer.finishReason = event.reason;
+          }),
+          // A delta is already a `CompletionEvent`; no inner Observable per token.
+          filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
+        );
+    });
 
     const done = defer(() => from(extras)).pipe(
       map((found): CompletionEvent => {
@@ -124,6 +133,8 @@ export class CompletionPipeline {
           numSearchQueries,
           searchContextSize: request.search.contextSize,
         };
+        this.metrics.tokens.inc({ kind: 'prompt' }, usage.promptTokens);
+        this.metrics.tokens.inc({ kind: 'completion' }, usage.completionTokens);
         return { type: 'done', finishReason: answer.finishReason, usage, ...found };
       }),
     );
