@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LLM_PROVIDER, type LlmProvider } from '@answergate/llm';
 import { cleanQuery } from './query-rephraser.service';
+import { askSideTask, stripListMarker } from './side-task';
 
 export const MAX_SUB_QUERIES = 4;
 
@@ -18,15 +19,14 @@ export class ProSearchPlanner {
   /** The sub-queries; falls back to the query alone when planning fails (and logs why). */
   async plan(query: string, model: string, signal: AbortSignal): Promise<string[]> {
     try {
-      const { content } = await this.llm.complete(
+      const content = await askSideTask(
+        this.llm,
         {
           task: 'plan',
           model,
           question: query,
-          messages: [
-            { role: 'system', content: INSTRUCTIONS },
-            { role: 'user', content: query },
-          ],
+          instructions: INSTRUCTIONS,
+          input: query,
           temperature: 0,
           maxTokens: 200,
         },
@@ -48,10 +48,7 @@ export class ProSearchPlanner {
 /** Reads a JSON array of strings, or else one query a line; deduplicated, at most four. */
 export function parsePlan(text: string): string[] {
   const fromJson = parseJsonList(text);
-  const candidates =
-    fromJson.length > 0
-      ? fromJson
-      : text.split('\n').map((line) => line.replace(/^\s*(?:[-*]|\d+[.)])\s*/, ''));
+  const candidates = fromJson.length > 0 ? fromJson : text.split('\n').map(stripListMarker);
   const queries = candidates
     .filter((item): item is string => typeof item === 'string')
     .map(cleanQuery)

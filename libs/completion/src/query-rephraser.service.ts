@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LLM_PROVIDER, type LlmMessage, type LlmProvider } from '@answergate/llm';
 import { dialogue, isFirstTurn, lastQuestion } from './conversation';
+import { askSideTask } from './side-task';
 
 const MAX_QUERY_LENGTH = 300;
 
@@ -22,15 +23,14 @@ export class QueryRephraser {
       .map((message) => `${message.role}: ${message.content}`)
       .join('\n');
     try {
-      const { content } = await this.llm.complete(
+      const content = await askSideTask(
+        this.llm,
         {
           task: 'rephrase',
           model,
           question,
-          messages: [
-            { role: 'system', content: INSTRUCTIONS },
-            { role: 'user', content: transcript },
-          ],
+          instructions: INSTRUCTIONS,
+          input: transcript,
           temperature: 0,
           maxTokens: 64,
         },

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LLM_PROVIDER, type LlmProvider, type NumberedSource } from '@answergate/llm';
 import { formatSources } from './numbered-sources';
 import { cleanQuery } from './query-rephraser.service';
+import { askSideTask, stripListMarker } from './side-task';
 
 const MAX_RELATED = 5;
 
@@ -23,16 +24,15 @@ export class RelatedQuestions {
     signal: AbortSignal,
   ): Promise<string[]> {
     try {
-      const { content } = await this.llm.complete(
+      const content = await askSideTask(
+        this.llm,
         {
           task: 'related',
           model,
           question,
           sources,
-          messages: [
-            { role: 'system', content: `${INSTRUCTIONS}\n\nSources:\n${formatSources(sources)}` },
-            { role: 'user', content: question },
-          ],
+          instructions: `${INSTRUCTIONS}\n\nSources:\n${formatSources(sources)}`,
+          input: question,
           temperature: 0.3,
           maxTokens: 150,
         },
@@ -40,7 +40,7 @@ export class RelatedQuestions {
       );
       return content
         .split('\n')
-        .map((line) => cleanQuery(line.replace(/^\s*(?:[-*]|\d+[.)])\s*/, '')))
+        .map((line) => cleanQuery(stripListMarker(line)))
         .filter((line) => line.length > 3 && line.toLowerCase() !== question.toLowerCase())
         .slice(0, MAX_RELATED);
     } catch (error) {
