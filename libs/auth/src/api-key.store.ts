@@ -1,9 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@answergate/common';
+import { secretDigest as digest } from './bearer-token';
 import { keyFingerprint } from './key-fingerprint';
-
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /**
  * Holds the accepted API keys as digests. Outside production, with no keys

@@ -3,14 +3,13 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthenticationError, ServiceUnavailableError } from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
+import { bearerToken } from './bearer-token';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
 /** The request after the guard: `apiKeyId` is the key's short fingerprint, never the key. */
 export interface AuthenticatedRequest extends Request {
   apiKeyId?: string;
 }
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`. */
 @Injectable()
@@ -39,7 +38,7 @@ export class BearerAuthGuard implements CanActivate {
         'You did not provide an API key. Send it as "Authorization: Bearer <key>".',
       );
     }
-    const key = BEARER.exec(header)?.[1];
+    const key = bearerToken(header);
     if (!key) {
       throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
     }

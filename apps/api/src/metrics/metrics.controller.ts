@@ -1,11 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@answergate/auth';
+import { bearerToken, Public, secretsEqual } from '@answergate/auth';
 import { ApiErrorResponses, AppConfig, AuthenticationError, Metrics } from '@answergate/common';
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Prometheus text. Open like the probes, unless `METRICS_TOKEN` is set. */
 @ApiTags('operations')
@@ -24,8 +21,7 @@ export class MetricsController {
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response) {
     const token = this.config.metricsToken;
     if (token) {
-      const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
-      if (!timingSafeEqual(digest(given), digest(token))) {
+      if (!secretsEqual(bearerToken(authorization) ?? '', token)) {
         throw new AuthenticationError('Metrics need "Authorization: Bearer <METRICS_TOKEN>".');
       }
     }

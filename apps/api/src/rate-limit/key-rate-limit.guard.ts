@@ -1,10 +1,8 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { IS_PUBLIC_KEY, keyFingerprint } from '@answergate/auth';
+import { bearerToken, IS_PUBLIC_KEY, keyFingerprint } from '@answergate/auth';
 import { RateLimitError } from '@answergate/common';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * Rate limits per API key (its fingerprint), not per IP, and answers with the
@@ -21,7 +19,7 @@ export class KeyRateLimitGuard extends ThrottlerGuard {
   }
 
   protected override getTracker(req: Request): Promise<string> {
-    const key = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const key = bearerToken(req.headers.authorization);
     return Promise.resolve(key ? `key:${keyFingerprint(key)}` : `ip:${req.ip ?? 'unknown'}`);
   }
 

@@ -1,0 +1,16 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header ? BEARER.exec(header)?.[1] : undefined;
+}
+
+/** A fixed-length digest, so secrets of any length compare in constant time. */
+export const secretDigest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** Constant-time equality of two secrets. */
+export function secretsEqual(a: string, b: string): boolean {
+  return timingSafeEqual(secretDigest(a), secretDigest(b));
+}
