@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
 import {
-  countTokens,
+  countMessageTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { Metrics } from '@answergate/common';
+import { countTokens, Metrics } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
@@ -126,8 +126,7 @@ export class CompletionPipeline {
     const done = defer(() => from(extras)).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
-          promptTokens:
-            answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
+          promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
           citationTokens: countCitationTokens(sources),
           numSearchQueries,

@@ -17,5 +17,5 @@ export { LlmUnsupportedTaskError } from './llm-unsupported-task.error';
 export { createLlmProvider } from './llm-provider.factory';
 export { ExtractiveProvider } from './providers/extractive/extractive.provider';
 export { OpenAiCompatibleProvider } from './providers/openai/openai-compatible.provider';
-export { countMessageTokens, countTokens } from './tokens/count-tokens';
+export { countMessageTokens } from './tokens/count-tokens';
 export { SseDecoder, type SseEvent } from './sse/sse-decoder';
