@@ -13,6 +13,7 @@ import { ApiErrorResponses, AppConfig, streamAsSse } from '@answergate/common';
 import { ChatCompletions } from '@answergate/completion';
 import { ModelRegistry } from '@answergate/models';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { bothLayouts } from '../http/both-layouts';
 import { AnswerAdmission } from './answer-admission.service';
 import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
@@ -22,7 +23,7 @@ import { toCompletionRequest } from './to-completion-request';
 @ApiTags('chat')
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiExtraModels(ChatCompletionDto, ChatCompletionChunkDto)
-@Controller('v1/chat/completions')
+@Controller(bothLayouts('chat/completions'))
 export class ChatCompletionsController {
   private readonly logger = new Logger(ChatCompletionsController.name);
 
