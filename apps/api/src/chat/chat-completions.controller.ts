@@ -39,9 +39,12 @@ export class ChatCompletionsController {
   @ApiOperation({
     summary: 'Answer the last question of a conversation from search results, with citations',
     description:
-      'OpenAI-compatible. With `stream: true` the answer comes as Server-Sent Events: a role chunk ' +
-      'carrying `citations` and `search_results`, content chunks, a finish chunk (with ' +
-      '`related_questions` and `images` when asked), a usage chunk when ' +
+      'OpenAI-compatible, at `/v1/chat/completions` and (Perplexity layout, numeric error ' +
+      '`code`) at `/chat/completions`. Every `[n]` marker gets a `url_citation` annotation. ' +
+      'With `stream: true` the answer comes as Server-Sent Events: a role chunk carrying ' +
+      '`citations` and `search_results`, content chunks (the first repeats them; annotations on ' +
+      'the delta that completes a marker), a finish chunk (citations, search results, `usage`, ' +
+      'and `related_questions` and `images` when asked), a usage chunk when ' +
       '`stream_options.include_usage`, then `data: [DONE]`.',
   })
   @ApiOkResponse({
