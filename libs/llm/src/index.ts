@@ -14,6 +14,7 @@ export type {
   NumberedSource,
 } from './llm.types';
 export { LlmUnsupportedTaskError } from './llm-unsupported-task.error';
+export { NO_SEARCH, SEARCH } from './providers/extractive/search-need';
 export { createLlmProvider } from './llm-provider.factory';
 export { ExtractiveProvider } from './providers/extractive/extractive.provider';
 export { OpenAiCompatibleProvider } from './providers/openai/openai-compatible.provider';

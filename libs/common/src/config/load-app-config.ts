@@ -93,6 +93,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     llmBaseUrl: env.LLM_BASE_URL,
     llmApiKey: env.LLM_API_KEY,
     llmModel: env.LLM_MODEL,
+    llmReasoningModel: env.LLM_REASONING_MODEL ?? env.LLM_MODEL,
     llmTimeoutMs: env.LLM_TIMEOUT_MS,
     llmConnectTimeoutMs: env.LLM_CONNECT_TIMEOUT_MS,
     llmIdleTimeoutMs: env.LLM_IDLE_TIMEOUT_MS,

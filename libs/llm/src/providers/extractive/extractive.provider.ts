@@ -6,6 +6,7 @@ import { countTokens } from '@answergate/common';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { extractiveAnswer } from './extractive-answer';
 import { relatedQuestions } from './related-questions';
+import { classifySearchNeed } from './search-need';
 import { standaloneQuery } from './standalone-query';
 import { textChunks } from './text-chunks';
 
@@ -26,6 +27,7 @@ export class ExtractiveProvider implements LlmProvider {
     answer: (request) => extractiveAnswer(questionOf(request), request.sources ?? []),
     related: (request) => relatedQuestions(questionOf(request), request.sources ?? []).join('\n'),
     rephrase: (request) => standaloneQuery(questionOf(request), request.messages),
+    classify: (request) => classifySearchNeed(questionOf(request)),
     plan: () => {
       throw new LlmUnsupportedTaskError(this.name, 'plan');
     },
