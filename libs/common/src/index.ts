@@ -25,3 +25,11 @@ export { MetricsModule } from './metrics/metrics.module';
 export { RedisModule } from './redis/redis.module';
 export { REDIS_CLIENT } from './redis/redis.tokens';
 export { RateLimitError } from './errors/rate-limit.error';
+export { stripUserInfo } from './text/strip-user-info';
+export {
+  countTokens,
+  cutAtTokens,
+  decodeTokens,
+  encodeTokens,
+  tokenEnds,
+} from './tokens/gpt-tokens';

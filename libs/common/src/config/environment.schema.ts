@@ -104,6 +104,11 @@ export class EnvironmentVariables {
   @IsString()
   LLM_MODEL = 'default';
 
+  /** The upstream model of `sonar-reasoning` and `sonar-reasoning-pro` (default: `LLM_MODEL`). */
+  @IsOptional()
+  @IsString()
+  LLM_REASONING_MODEL?: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(100)

@@ -46,8 +46,6 @@ const notYet = (path: string): UnsupportedField => ({
 const NOT_YET: UnsupportedField[] = [
   'response_format',
   'reasoning_effort',
-  'disable_search',
-  'enable_search_classifier',
   'media_response',
   'image_domain_filter',
   'image_format_filter',
