@@ -50,8 +50,8 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // Real processes and servers: generous bounds for a loaded CI machine.
-      testTimeout: 30_000,
+      // `testTimeout` is read only at the top level, not per project: the e2e bound is set here.
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.ts'],
     },
   ],
 };
