@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import OpenAI from 'openai';
 import request from 'supertest';
@@ -20,9 +20,6 @@ function sourceNumber(prompt: string, url: string): number {
   );
   return match ? Number(match[1]) : 0;
 }
-
-// Each answer waits for searx and for the 1 s page cap (the slow page) on a shared machine.
-jest.setTimeout(20_000);
 
 describe('answers read the pages behind the results', () => {
   let pages: PageServer;
