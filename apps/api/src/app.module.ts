@@ -13,6 +13,7 @@ import {
 import { CompletionModule } from '@answergate/completion';
 import { LlmModule } from '@answergate/llm';
 import { ModelsModule } from '@answergate/models';
+import { ResearchModule } from '@answergate/research';
 import { SearchModule } from '@answergate/search';
 import { AnswerAdmission } from './chat/answer-admission.service';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         SearchModule,
         LlmModule,
         CompletionModule,
+        ResearchModule,
       ],
       controllers: [
         ChatCompletionsController,

@@ -23,6 +23,7 @@ export interface WireUsage {
   citation_tokens: number;
   num_search_queries: number;
   search_context_size: string;
+  reasoning_tokens?: number;
 }
 
 interface SearchFields {

@@ -16,6 +16,8 @@ export interface CompletionRequest {
     /** Plan several sub-queries (the request's `pro_search`, or the model's profile). */
     pro: boolean;
   };
+  /** Deep research budget (`sonar-deep-research`); the default is `medium`. */
+  reasoningEffort?: 'low' | 'medium' | 'high';
   returnImages: boolean;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
@@ -27,6 +29,8 @@ export interface CompletionUsage {
   citationTokens: number;
   numSearchQueries: number;
   searchContextSize: SearchContextSize;
+  /** Tokens of the reasoning (deep research's `<think>` block), when there is one. */
+  reasoningTokens?: number;
 }
 
 /** What the pipeline emits, in order: sources once, answer deltas, then one `done`. */

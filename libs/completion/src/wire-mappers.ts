@@ -25,4 +25,5 @@ export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   citation_tokens: usage.citationTokens,
   num_search_queries: usage.numSearchQueries,
   search_context_size: usage.searchContextSize,
+  ...(usage.reasoningTokens === undefined ? {} : { reasoning_tokens: usage.reasoningTokens }),
 });

@@ -19,3 +19,4 @@ export { ExtractiveProvider } from './providers/extractive/extractive.provider';
 export { OpenAiCompatibleProvider } from './providers/openai/openai-compatible.provider';
 export { countMessageTokens, countTokens } from './tokens/count-tokens';
 export { SseDecoder, type SseEvent } from './sse/sse-decoder';
+export { isStopword, wordsAsWritten } from './providers/extractive/text-analysis';

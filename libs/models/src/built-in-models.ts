@@ -16,4 +16,10 @@ export const BUILT_IN_MODELS: ReadonlyArray<{
     search: 'pro',
     description: 'Plans several sub-queries, searches them in parallel and synthesises one answer.',
   },
+  {
+    id: 'sonar-deep-research',
+    search: 'deep-research',
+    description:
+      'Researches in rounds (plan, search, read, reflect) and writes a cited report; best run async.',
+  },
 ];

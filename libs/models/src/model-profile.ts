@@ -1,5 +1,5 @@
 /** How the completion pipeline searches for a model. */
-export type SearchProfile = 'normal' | 'pro';
+export type SearchProfile = 'normal' | 'pro' | 'deep-research';
 
 /** A model this deployment offers, and the pipeline profile it stands for. */
 export interface ModelProfile {

@@ -3,12 +3,13 @@ import { AppError, loadAppConfig } from '@answergate/common';
 import { ModelRegistry } from './model-registry.service';
 
 describe('ModelRegistry', () => {
-  it('always offers default, sonar and sonar-pro with their profiles', () => {
+  it('always offers default, sonar, sonar-pro and sonar-deep-research with their profiles', () => {
     const registry = new ModelRegistry(loadAppConfig({ LLM_MODEL: 'llama3.1' }));
     expect(registry.list().map((m) => [m.id, m.search, m.upstreamModel])).toEqual([
       ['default', 'normal', 'llama3.1'],
       ['sonar', 'normal', 'llama3.1'],
       ['sonar-pro', 'pro', 'llama3.1'],
+      ['sonar-deep-research', 'deep-research', 'llama3.1'],
     ]);
   });
 
@@ -23,7 +24,7 @@ describe('ModelRegistry', () => {
     );
     expect(registry.get('fast')).toMatchObject({ search: 'normal', upstreamModel: 'qwen2.5:3b' });
     expect(registry.get('default').search).toBe('pro');
-    expect(registry.list()).toHaveLength(4);
+    expect(registry.list()).toHaveLength(5);
   });
 
   it('answers an unknown id with 404 model_not_found', () => {

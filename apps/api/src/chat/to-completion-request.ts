@@ -40,6 +40,7 @@ export function toCompletionRequest(
       pro: dto.pro_search ?? model.search === 'pro',
       filters: { ...toSearchFilters(dto), mode: dto.search_mode },
     },
+    reasoningEffort: dto.reasoning_effort,
     returnImages: dto.return_images ?? false,
     returnRelatedQuestions: dto.return_related_questions ?? false,
     sampling: {

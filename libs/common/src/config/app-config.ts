@@ -3,7 +3,7 @@ import type { LLM_PROVIDERS, LOG_LEVELS, NODE_ENVS, SEARCH_PROVIDERS } from './e
 /** A model entry from `MODELS`, before the models library turns it into a profile. */
 export interface ModelConfigEntry {
   id: string;
-  search?: 'normal' | 'pro';
+  search?: 'normal' | 'pro' | 'deep-research';
   upstreamModel?: string;
   description?: string;
 }
@@ -44,6 +44,14 @@ export class AppConfig {
   keepAliveTimeoutMs!: number;
   rateLimit!: { requests: number; windowSeconds: number; concurrentStreams: number };
   metricsToken?: string;
+  research!: {
+    /** Rounds and pages by reasoning effort. */
+    budgets: Record<'low' | 'medium' | 'high', { maxRounds: number; maxPages: number }>;
+    concurrency: number;
+    maxJobsPerKey: number;
+    resultTtlSeconds: number;
+    maxAttempts: number;
+  };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
