@@ -20,7 +20,8 @@ const shared = {
   moduleNameMapper: {
     '^@answergate/(.*)$': '<rootDir>/libs/$1/src',
     // ESM-only, with an `import`-only export map that Jest's CommonJS resolver cannot read.
-    '^@perplexity-ai/perplexity_ai$': '<rootDir>/node_modules/@perplexity-ai/perplexity_ai/dist/index.js',
+    '^@perplexity-ai/perplexity_ai$':
+      '<rootDir>/node_modules/@perplexity-ai/perplexity_ai/dist/index.js',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
