@@ -15,7 +15,8 @@ const MODEL: ModelProfile = {
   created: 0,
   ownedBy: 'answergate',
   description: '',
-  search: 'deep-research',
+  search: 'research',
+  reasoning: true,
   upstreamModel: 'upstream-x',
 };
 
@@ -25,7 +26,14 @@ function request(question: string, effort?: 'low' | 'medium' | 'high'): Completi
   return {
     model: MODEL,
     messages: [{ role: 'user', content: question }],
-    search: { maxResults: 6, filters: {}, contextSize: 'low', pro: false },
+    search: {
+      maxResults: 6,
+      filters: {},
+      contextSize: 'low',
+      pro: false,
+      enabled: true,
+      classify: false,
+    },
     reasoningEffort: effort,
     returnImages: false,
     returnRelatedQuestions: false,

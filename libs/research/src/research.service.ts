@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { concat, defer, from, mergeMap, Observable, of, tap } from 'rxjs';
-import { AppConfig, Metrics } from '@answergate/common';
+import { AppConfig, countTokens, Metrics } from '@answergate/common';
 import {
   type CompletionEvent,
   type CompletionRequest,
   countCitationTokens,
 } from '@answergate/completion';
-import { countTokens, type LlmUsage } from '@answergate/llm';
+import type { LlmUsage } from '@answergate/llm';
 import { SearchService, type SearchResult } from '@answergate/search';
 import { readPages } from './read-pages';
 import { pagesThisRound, pickNewPages } from './research-budgets';

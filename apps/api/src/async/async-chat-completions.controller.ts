@@ -1,9 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '@answergate/auth';
 import { ApiErrorResponses } from '@answergate/common';
 import { JobsService } from '@answergate/jobs';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { RejectUnsupportedFields } from '../http/reject-unsupported-fields.interceptor';
+import { refuseNonTextPartsInRequest, UNSUPPORTED_ASYNC_FIELDS } from './async-request-fields';
 import { AsyncJobs } from './async-jobs.service';
 import { AsyncChatRequestDto } from './dto/async-chat-request.dto';
 import { AsyncJobListQueryDto } from './dto/async-job-list-query.dto';
@@ -29,6 +41,9 @@ export class AsyncChatCompletionsController {
 
   @Post()
   @HttpCode(200)
+  @UseInterceptors(
+    new RejectUnsupportedFields(UNSUPPORTED_ASYNC_FIELDS, [refuseNonTextPartsInRequest]),
+  )
   @ApiOperation({
     summary: 'Queue a chat completion (any model; made for sonar-deep-research)',
     description:

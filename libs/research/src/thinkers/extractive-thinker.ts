@@ -1,5 +1,6 @@
 import { concat, defer, from, map, mergeMap, type Observable, of } from 'rxjs';
-import { countTokens, type LlmProvider, type LlmUsage } from '@answergate/llm';
+import { countTokens } from '@answergate/common';
+import type { LlmProvider, LlmUsage } from '@answergate/llm';
 import type { ReadSource, Reflection, ReportEvent, ReportInput, Thought } from '../research.types';
 import type { ResearchThinker } from './research-thinker.interface';
 import { mentions, questionTerms } from './question-terms';

@@ -1,4 +1,4 @@
-import { isStopword, wordsAsWritten } from '@answergate/llm';
+import { isStopword, QUESTION_WORDS, wordsAsWritten } from '@answergate/text';
 
 /** The question's content words as written, once each (case-insensitive), in order. */
 export function questionTerms(question: string): string[] {
@@ -6,7 +6,7 @@ export function questionTerms(question: string): string[] {
   const kept: string[] = [];
   for (const word of wordsAsWritten(question)) {
     const key = word.toLowerCase();
-    if (isStopword(key) || seen.has(key)) continue;
+    if (isStopword(key) || QUESTION_WORDS.has(key) || seen.has(key)) continue;
     seen.add(key);
     kept.push(word);
   }
