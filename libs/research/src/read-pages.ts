@@ -1,20 +1,27 @@
-import type { SearchResult } from '@answergate/search';
+import type { PageReader, SearchResult } from '@answergate/search';
 
 /** A page's text as the research reads it. */
-export interface ReadPage {
+export interface ResearchPage {
   result: SearchResult;
   text: string;
 }
 
+/** Roughly four characters a token: enough to bound what one page adds to the report prompt. */
+const CHARS_PER_TOKEN = 4;
+
 /**
- * Reads the chosen results' pages. Until the page reader lands this is the results'
- * own text (a SearXNG snippet, or the local index's cut of the document): the one
- * place to switch to the reader.
+ * Reads the chosen results' pages with the page reader (the page itself, the local
+ * index's document, or the snippet when the page cannot be read), each cut to `maxTokens`.
  */
-export function readPages(
+export async function readPages(
+  reader: PageReader,
   results: readonly SearchResult[],
+  maxTokens: number,
   signal: AbortSignal,
-): Promise<ReadPage[]> {
-  signal.throwIfAborted();
-  return Promise.resolve(results.map((result) => ({ result, text: result.snippet })));
+): Promise<ResearchPage[]> {
+  const pages = await reader.read(results, signal);
+  return results.map((result, i) => ({
+    result,
+    text: (pages[i]?.text || result.snippet).slice(0, maxTokens * CHARS_PER_TOKEN),
+  }));
 }

@@ -4,7 +4,7 @@ import { loadAppConfig, Metrics } from '@answergate/common';
 import type { CompletionEvent, CompletionRequest } from '@answergate/completion';
 import { ExtractiveProvider } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
-import type { SearchRequest, SearchResult, SearchService } from '@answergate/search';
+import type { PageReader, SearchRequest, SearchResult, SearchService } from '@answergate/search';
 import { ResearchService } from './research.service';
 import type { ReadSource, Reflection, ReportInput, Thought } from './research.types';
 import { ExtractiveThinker } from './thinkers/extractive-thinker';
@@ -87,6 +87,19 @@ class ScriptedThinker implements ResearchThinker {
   }
 }
 
+/** Reads each result as its own snippet, as the page reader does for a page it cannot fetch. */
+const snippetReader: PageReader = {
+  read: (results) =>
+    Promise.resolve(
+      results.map((r) => ({
+        url: r.url,
+        title: r.title,
+        text: r.snippet,
+        origin: 'snippet' as const,
+      })),
+    ),
+};
+
 function service(thinker: ResearchThinker, search = new FakeSearch(), env = {}) {
   const config = loadAppConfig(env);
   return {
@@ -94,6 +107,7 @@ function service(thinker: ResearchThinker, search = new FakeSearch(), env = {}) 
     research: new ResearchService(
       search as unknown as SearchService,
       thinker,
+      snippetReader,
       config,
       new Metrics(),
     ),

@@ -7,7 +7,7 @@ import {
   countCitationTokens,
 } from '@answergate/completion';
 import type { LlmUsage } from '@answergate/llm';
-import { SearchService, type SearchResult } from '@answergate/search';
+import { PAGE_READER, type PageReader, SearchService, type SearchResult } from '@answergate/search';
 import { readPages } from './read-pages';
 import { pagesThisRound, pickNewPages } from './research-budgets';
 import { RESEARCH_THINKER } from './research.tokens';
@@ -38,6 +38,7 @@ export class ResearchService {
   constructor(
     private readonly search: SearchService,
     @Inject(RESEARCH_THINKER) private readonly thinker: ResearchThinker,
+    @Inject(PAGE_READER) private readonly reader: PageReader,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
   ) {}
@@ -146,7 +147,9 @@ export class ResearchService {
     );
     const picked = pickNewPages<SearchResult>(lists, state.seen, wanted);
     const pages = await readPages(
+      this.reader,
       picked.map((p) => p.item),
+      TOKENS_PER_PAGE[request.search.contextSize],
       signal,
     );
     const read = pages.map((page, i): ReadSource => {
