@@ -25,6 +25,7 @@ export interface WireUsage {
   citation_tokens: number;
   num_search_queries: number;
   search_context_size: string;
+  reasoning_tokens?: number;
 }
 
 /** How well the answer's `[n]` markers are supported by their sources' text. */

@@ -21,6 +21,8 @@ export interface CompletionRequest {
     /** `enable_search_classifier`: a cheap decision may skip the search for this prompt. */
     classify: boolean;
   };
+  /** Deep research budget (`sonar-deep-research`); the default is `medium`. */
+  reasoningEffort?: 'low' | 'medium' | 'high';
   returnImages: boolean;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
@@ -32,6 +34,8 @@ export interface CompletionUsage {
   citationTokens: number;
   numSearchQueries: number;
   searchContextSize: SearchContextSize;
+  /** Tokens of the reasoning (deep research's `<think>` block), when there is one. */
+  reasoningTokens?: number;
 }
 
 /** What the pipeline emits, in order: sources once, answer deltas, then one `done`. */

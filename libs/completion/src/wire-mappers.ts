@@ -37,6 +37,7 @@ export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   citation_tokens: usage.citationTokens,
   num_search_queries: usage.numSearchQueries,
   search_context_size: usage.searchContextSize,
+  ...(usage.reasoningTokens === undefined ? {} : { reasoning_tokens: usage.reasoningTokens }),
 });
 
 export const toWireCitationCheck = (report: CitationCheckReport): WireCitationCheck => ({
