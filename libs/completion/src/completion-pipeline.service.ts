@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { concat, defer, filter, finalize, from, map, mergeMap, Observable, of, tap } from 'rxjs';
 import {
   countTokens,
   LLM_PROVIDER,
@@ -74,14 +74,19 @@ export class CompletionPipeline {
     const queries = request.search.pro
       ? await this.planner.plan(query, upstreamModel, signal)
       : [query];
-    const results = await this.search.search({
-      queries,
-      maxResults: request.search.maxResults,
-      filters: request.search.filters,
-      maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
-      signal,
-    });
-    return { query, queries, results };
+    const searched = request.timings?.start('search');
+    try {
+      const results = await this.search.search({
+        queries,
+        maxResults: request.search.maxResults,
+        filters: request.search.filters,
+        maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
+        signal,
+      });
+      return { query, queries, results };
+    } finally {
+      searched?.();
+    }
   }
 
   private answer(
@@ -92,8 +97,11 @@ export class CompletionPipeline {
     signal: AbortSignal,
   ): Observable<CompletionEvent> {
     const sources = numberSources(results);
-    // Started now so they run while the answer streams, not after it.
-    const extras = this.extras(request, query, sources, signal);
+    // Started with the first token, so they run while the answer streams but never
+    // delay its request or first token.
+    let extras: Promise<Extras> | undefined;
+    const startExtras = () => (extras ??= this.extras(request, query, sources, signal));
+    const timings = request.timings;
     const messages = buildAnswerMessages(request.messages, sources, new Date());
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
@@ -107,23 +115,27 @@ export class CompletionPipeline {
           question: query,
           sources,
           ...request.sampling,
+          whenWritable: request.whenWritable,
         })
         .pipe(
           tap((event: LlmEvent) => {
             if (event.type === 'delta' && answer.text === '') {
-              const seconds = (performance.now() - startedAt) / 1000;
-              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
+              const ms = performance.now() - startedAt;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, ms / 1000);
+              timings?.add('llm-ttft', ms);
+              void startExtras();
             }
             if (event.type === 'delta') answer.text += event.content;
             if (event.type === 'usage') answer.usage = event.usage;
             if (event.type === 'finish') answer.finishReason = event.reason;
           }),
+          finalize(() => timings?.add('llm', performance.now() - startedAt)),
           // A delta is already a `CompletionEvent`; no inner Observable per token.
           filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
         );
     });
 
-    const done = defer(() => from(extras)).pipe(
+    const done = defer(() => from(startExtras())).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
           promptTokens:
