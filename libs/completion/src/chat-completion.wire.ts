@@ -1,3 +1,5 @@
+import type { UrlCitationAnnotation } from './wire/url-citations';
+
 /** OpenAI's chat completion shapes, plus the search fields Perplexity-style clients read. */
 
 export interface WireSearchResult {
@@ -25,11 +27,19 @@ export interface WireUsage {
   search_context_size: string;
 }
 
+/** How well the answer's `[n]` markers are supported by their sources' text. */
+export interface WireCitationCheck {
+  checked: number;
+  supported: number;
+  unsupported: Array<{ sentence_index: number; marker: number; reason: string }>;
+}
+
 interface SearchFields {
   citations?: string[];
   search_results?: WireSearchResult[];
   related_questions?: string[];
   images?: WireImage[];
+  citation_check?: WireCitationCheck;
 }
 
 export interface ChatCompletionChunk extends SearchFields {
@@ -39,7 +49,8 @@ export interface ChatCompletionChunk extends SearchFields {
   model: string;
   choices: Array<{
     index: 0;
-    delta: { role?: 'assistant'; content?: string };
+    delta: { role?: 'assistant'; content?: string; annotations?: UrlCitationAnnotation[] };
+    logprobs: null;
     finish_reason: string | null;
   }>;
   usage?: WireUsage | null;
@@ -52,7 +63,13 @@ export interface ChatCompletion extends SearchFields {
   model: string;
   choices: Array<{
     index: 0;
-    message: { role: 'assistant'; content: string };
+    message: {
+      role: 'assistant';
+      content: string;
+      refusal: null;
+      annotations: UrlCitationAnnotation[];
+    };
+    logprobs: null;
     finish_reason: string;
   }>;
   usage: WireUsage;

@@ -1,22 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, filter, finalize, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { concat, defer, from, map, mergeMap, Observable, of } from 'rxjs';
 import {
-  countTokens,
+  countMessageTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
+  type LlmRequest,
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { Metrics } from '@answergate/common';
+import { countTokens, Metrics, type RequestTimings } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { countCitationTokens } from './citation-tokens';
-import { numberSources } from './numbered-sources';
+import type { CitationChecker } from './grounding/citation-checker';
+import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
+import { SearchClassifier } from './search-classifier.service';
+import { lastQuestion } from './conversation';
 
 /** Snippet budget per source, in tokens, by `search_context_size`. */
 const TOKENS_PER_SOURCE = { low: 256, medium: 512, high: 1024 } as const;
@@ -27,6 +31,16 @@ interface AnswerState {
   text: string;
   finishReason: string;
   usage?: LlmUsage;
+}
+
+/** What the search step found; `searched` is false when search was disabled or skipped. */
+interface Found {
+  query: string;
+  queries: string[];
+  results: SearchResult[];
+  /** The results numbered, each with the passages of its page the context budget kept. */
+  sources: NumberedSource[];
+  searched: boolean;
 }
 
 interface Extras {
@@ -48,6 +62,8 @@ export class CompletionPipeline {
     private readonly rephraser: QueryRephraser,
     private readonly planner: ProSearchPlanner,
     private readonly related: RelatedQuestions,
+    private readonly classifier: SearchClassifier,
+    private readonly grounding: Grounding,
     private readonly metrics: Metrics,
   ) {}
 
@@ -55,11 +71,7 @@ export class CompletionPipeline {
     return new Observable<CompletionEvent>((subscriber) => {
       const abort = new AbortController();
       const subscription = from(this.findSources(request, abort.signal))
-        .pipe(
-          mergeMap(({ query, queries, results }) =>
-            this.answer(request, query, queries.length, results, abort.signal),
-          ),
-        )
+        .pipe(mergeMap((found) => this.answer(request, found, abort.signal)))
         .subscribe(subscriber);
       return () => {
         abort.abort();
@@ -68,47 +80,60 @@ export class CompletionPipeline {
     });
   }
 
-  private async findSources(request: CompletionRequest, signal: AbortSignal) {
+  private async findSources(request: CompletionRequest, signal: AbortSignal): Promise<Found> {
     const upstreamModel = request.model.upstreamModel;
+    if (!(await this.shouldSearch(request, signal))) {
+      const query = lastQuestion(request.messages);
+      return { query, queries: [], results: [], sources: [], searched: false };
+    }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
       ? await this.planner.plan(query, upstreamModel, signal)
       : [query];
     const searched = request.timings?.start('search');
-    try {
-      const results = await this.search.search({
+    const results = await this.search
+      .search({
         queries,
         maxResults: request.search.maxResults,
         filters: request.search.filters,
         maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
         signal,
-      });
-      return { query, queries, results };
-    } finally {
-      searched?.();
-    }
+      })
+      .finally(searched);
+    const sources = await this.grounding.sources(
+      query,
+      results,
+      request.search.contextSize,
+      signal,
+      request.timings,
+    );
+    return { query, queries, results, sources, searched: true };
+  }
+
+  /** `disable_search` never searches; `enable_search_classifier` asks the classifier. */
+  private async shouldSearch(request: CompletionRequest, signal: AbortSignal): Promise<boolean> {
+    if (!request.search.enabled) return false;
+    if (!request.search.classify) return true;
+    return this.classifier.needsSearch(request.messages, request.model.upstreamModel, signal);
   }
 
   private answer(
     request: CompletionRequest,
-    query: string,
-    numSearchQueries: number,
-    results: SearchResult[],
+    { query, queries, results, sources, searched }: Found,
     signal: AbortSignal,
   ): Observable<CompletionEvent> {
-    const sources = numberSources(results);
+    const numSearchQueries = queries.length;
+    const checker = this.grounding.checker(sources);
     // Started with the first token, so they run while the answer streams but never
-    // delay its request or first token.
+    // delay its request or its first token.
     let extras: Promise<Extras> | undefined;
-    const startExtras = () => (extras ??= this.extras(request, query, sources, signal));
-    const timings = request.timings;
-    const messages = buildAnswerMessages(request.messages, sources, new Date());
+    const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
+    const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
-    const deltas = defer(() => {
-      const startedAt = performance.now();
-      return this.llm
-        .stream({
+    const deltas = defer(() =>
+      this.answerDeltas(
+        {
           task: 'answer',
           model: request.model.upstreamModel,
           messages,
@@ -116,30 +141,17 @@ export class CompletionPipeline {
           sources,
           ...request.sampling,
           whenWritable: request.whenWritable,
-        })
-        .pipe(
-          tap((event: LlmEvent) => {
-            if (event.type === 'delta' && answer.text === '') {
-              const ms = performance.now() - startedAt;
-              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, ms / 1000);
-              timings?.add('llm-ttft', ms);
-              void startExtras();
-            }
-            if (event.type === 'delta') answer.text += event.content;
-            if (event.type === 'usage') answer.usage = event.usage;
-            if (event.type === 'finish') answer.finishReason = event.reason;
-          }),
-          finalize(() => timings?.add('llm', performance.now() - startedAt)),
-          // A delta is already a `CompletionEvent`; no inner Observable per token.
-          filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
-        );
-    });
+        },
+        answer,
+        checker,
+        { timings: request.timings, onFirstToken: () => void startExtras() },
+      ),
+    );
 
     const done = defer(() => from(startExtras())).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
-          promptTokens:
-            answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
+          promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
           citationTokens: countCitationTokens(sources),
           numSearchQueries,
@@ -147,24 +159,70 @@ export class CompletionPipeline {
         };
         this.metrics.tokens.inc({ kind: 'prompt' }, usage.promptTokens);
         this.metrics.tokens.inc({ kind: 'completion' }, usage.completionTokens);
-        return { type: 'done', finishReason: answer.finishReason, usage, ...found };
+        const citationCheck = checker?.report;
+        return { type: 'done', finishReason: answer.finishReason, usage, citationCheck, ...found };
       }),
     );
 
     return concat(of<CompletionEvent>({ type: 'sources', results }), deltas, done);
   }
 
+  /**
+   * The answer's text as `delta` events, through the citation checker when there is one
+   * (it may hold a marker or, in strip mode, a sentence until it is complete).
+   */
+  private answerDeltas(
+    llmRequest: LlmRequest,
+    answer: AnswerState,
+    checker: CitationChecker | undefined,
+    hooks: { timings?: RequestTimings; onFirstToken: () => void },
+  ): Observable<CompletionEvent> {
+    return new Observable<CompletionEvent>((subscriber) => {
+      const startedAt = performance.now();
+      const emit = (content: string) => {
+        if (content) subscriber.next({ type: 'delta', content });
+      };
+      const ended = () => hooks.timings?.add('llm', performance.now() - startedAt);
+      return this.llm.stream(llmRequest).subscribe({
+        next: (event: LlmEvent) => {
+          if (event.type === 'delta') {
+            if (answer.text === '') {
+              const ms = performance.now() - startedAt;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, ms / 1000);
+              hooks.timings?.add('llm-ttft', ms);
+              hooks.onFirstToken();
+            }
+            answer.text += event.content;
+            emit(checker ? checker.push(event.content) : event.content);
+          }
+          if (event.type === 'usage') answer.usage = event.usage;
+          if (event.type === 'finish') answer.finishReason = event.reason;
+        },
+        error: (error: unknown) => {
+          ended();
+          subscriber.error(error);
+        },
+        complete: () => {
+          ended();
+          if (checker) emit(checker.end());
+          subscriber.complete();
+        },
+      });
+    });
+  }
+
   private async extras(
     request: CompletionRequest,
     query: string,
     sources: NumberedSource[],
+    searched: boolean,
     signal: AbortSignal,
   ): Promise<Extras> {
     const [relatedQuestions, images] = await Promise.all([
       request.returnRelatedQuestions
         ? this.related.suggest(query, sources, request.model.upstreamModel, signal)
         : undefined,
-      request.returnImages
+      request.returnImages && searched
         ? this.search.images(query, request.search.filters, MAX_IMAGES, signal).catch(() => [])
         : undefined,
     ]);

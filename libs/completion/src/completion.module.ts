@@ -3,17 +3,21 @@ import { LlmModule } from '@answergate/llm';
 import { SearchModule } from '@answergate/search';
 import { ChatCompletions } from './chat-completions.service';
 import { CompletionPipeline } from './completion-pipeline.service';
+import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
+import { SearchClassifier } from './search-classifier.service';
 
 @Module({
   imports: [SearchModule, LlmModule],
   providers: [
     CompletionPipeline,
+    Grounding,
     QueryRephraser,
     ProSearchPlanner,
     RelatedQuestions,
+    SearchClassifier,
     ChatCompletions,
   ],
   exports: [ChatCompletions, CompletionPipeline],

@@ -1,4 +1,5 @@
 import type { RequestTimings } from '@answergate/common';
+import type { CitationCheckReport } from './grounding/citation-check.types';
 import type { LlmMessage, LlmSampling } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
@@ -16,11 +17,15 @@ export interface CompletionRequest {
     contextSize: SearchContextSize;
     /** Plan several sub-queries (the request's `pro_search`, or the model's profile). */
     pro: boolean;
+    /** False for `disable_search`: the model answers alone, with no sources. */
+    enabled: boolean;
+    /** `enable_search_classifier`: a cheap decision may skip the search for this prompt. */
+    classify: boolean;
   };
   returnImages: boolean;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
-  /** Where the request's time goes (search, LLM first token, LLM), when the caller tracks it. */
+  /** Where the request's time goes (search, page reading, LLM), when the caller tracks it. */
   timings?: RequestTimings;
   /** Backpressure from a streaming client: the answer's upstream is not read while it waits. */
   whenWritable?: () => Promise<void> | undefined;
@@ -42,6 +47,8 @@ export type CompletionEvent =
       type: 'done';
       finishReason: string;
       usage: CompletionUsage;
+      /** Absent with `CITATION_CHECK=off`. */
+      citationCheck?: CitationCheckReport;
       relatedQuestions?: string[];
       images?: SearchImage[];
     };

@@ -18,7 +18,7 @@ export interface NumberedSource {
  * Why the pipeline calls the model. Network providers only need `messages`;
  * the embedded extractive provider uses `question` and `sources` to work without a model.
  */
-export type LlmTask = 'answer' | 'rephrase' | 'plan' | 'related';
+export type LlmTask = 'answer' | 'rephrase' | 'plan' | 'related' | 'classify';
 
 /** Sampling fields passed to the upstream where it supports them. */
 export interface LlmSampling {
@@ -29,6 +29,9 @@ export interface LlmSampling {
   frequencyPenalty?: number;
   stop?: string[];
   user?: string;
+  seed?: number;
+  /** Top-k sampling: vLLM, llama.cpp and Ollama read `top_k`; OpenAI ignores it. */
+  topK?: number;
 }
 
 export interface LlmRequest extends LlmSampling {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
+import { cutAtTokens, InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
 import { CACHED_RESULT_FORMAT, type CachedResult, toCachedResult } from './cache/cached-result';
 import { SingleFlight } from './cache/single-flight';
 import { filtersKey, normalizeQuery } from './filters/filters-key';
@@ -10,7 +10,6 @@ import type { SearchCache } from './search-cache.interface';
 import type { ProviderQuery, SearchProvider } from './search-provider.interface';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
 import type { SearchFilters, SearchImage, SearchRequest, SearchResult } from './search.types';
-import { cutAtTokens } from './snippets/token-cuts';
 
 export const MAX_RESULTS = 20;
 export const MAX_QUERIES = 5;
@@ -68,12 +67,7 @@ export class SearchService {
     const accept = createResultFilter(request.filters);
     const kept = lists.map((list) => list.filter((cached) => accept(cached.result)));
     const merged = fuseBy(kept, (cached) => cached.key, mergeCached).slice(0, maxResults);
-    const maxTokens = request.maxTokensPerPage;
-    return merged.map(({ result, tokenEnds }) =>
-      maxTokens
-        ? { ...result, snippet: cutAtTokens(result.snippet, tokenEnds, maxTokens) }
-        : result,
-    );
+    return withinTokenBudget(merged, request.maxTokensPerPage, request.maxTokens);
   }
 
   /** Images for one query (`return_images`), kept to pages that pass the domain filter. */
@@ -152,4 +146,28 @@ function distinctQueries(queries: readonly string[]): { text: string; key: strin
   }
   if (byKey.size === 0) throw new InvalidRequestError('query must contain some text.', 'query');
   return [...byKey].slice(0, MAX_QUERIES).map(([key, text]) => ({ text, key }));
+}
+
+/**
+ * Snippets cut to `perPage` tokens each and to `total` tokens over all results, in rank
+ * order; a result left with no budget is dropped (Perplexity's `max_tokens`).
+ */
+function withinTokenBudget(
+  ranked: readonly { result: SearchResult; tokenEnds: readonly number[] }[],
+  perPage = Infinity,
+  total = Infinity,
+): SearchResult[] {
+  let remaining = total;
+  const kept: SearchResult[] = [];
+  for (const { result, tokenEnds } of ranked) {
+    const allowed = Math.min(perPage, remaining);
+    if (allowed <= 0) break;
+    kept.push(
+      tokenEnds.length > allowed
+        ? { ...result, snippet: cutAtTokens(result.snippet, tokenEnds, allowed) }
+        : result,
+    );
+    remaining -= Math.min(tokenEnds.length, allowed);
+  }
+  return kept;
 }

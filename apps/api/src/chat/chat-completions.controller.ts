@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Logger,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -19,16 +28,21 @@ import {
 import { ChatCompletions } from '@answergate/completion';
 import { ModelRegistry } from '@answergate/models';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { bothLayouts } from '../http/both-layouts';
+import { RejectUnsupportedFields } from '../http/reject-unsupported-fields.interceptor';
 import { AnswerAdmission } from './answer-admission.service';
 import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
+import { UNSUPPORTED_CHAT_FIELDS } from './request-fields/unsupported-chat-fields';
+import { refuseNonTextParts } from './request-fields/unsupported-message-parts';
 import { toCompletionRequest } from './to-completion-request';
 
 @ApiTags('chat')
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiExtraModels(ChatCompletionDto, ChatCompletionChunkDto)
-@Controller('v1/chat/completions')
+@UseInterceptors(new RejectUnsupportedFields(UNSUPPORTED_CHAT_FIELDS, [refuseNonTextParts]))
+@Controller(bothLayouts('chat/completions'))
 export class ChatCompletionsController {
   private readonly logger = new Logger(ChatCompletionsController.name);
 
@@ -44,9 +58,12 @@ export class ChatCompletionsController {
   @ApiOperation({
     summary: 'Answer the last question of a conversation from search results, with citations',
     description:
-      'OpenAI-compatible. With `stream: true` the answer comes as Server-Sent Events: a role chunk ' +
-      'carrying `citations` and `search_results`, content chunks, a finish chunk (with ' +
-      '`related_questions` and `images` when asked), a usage chunk when ' +
+      'OpenAI-compatible, at `/v1/chat/completions` and (Perplexity layout, numeric error ' +
+      '`code`) at `/chat/completions`. Every `[n]` marker gets a `url_citation` annotation. ' +
+      'With `stream: true` the answer comes as Server-Sent Events: a role chunk carrying ' +
+      '`citations` and `search_results`, content chunks (the first repeats them; annotations on ' +
+      'the delta that completes a marker), a finish chunk (citations, search results, `usage`, ' +
+      'and `related_questions` and `images` when asked), a usage chunk when ' +
       '`stream_options.include_usage`, then `data: [DONE]`.',
   })
   @ApiOkResponse({

@@ -13,8 +13,16 @@ export function toCompletionRequest(
   models: ModelRegistry,
 ): CompletionRequest {
   const model = models.get(dto.model, 'model');
+  if (model.search === 'research') {
+    throw new InvalidRequestError(
+      `The model '${model.id}' needs deep research, which is not available on this server yet. ` +
+        'Use sonar-pro or sonar-reasoning-pro.',
+      'model',
+      'model_not_available',
+    );
+  }
   const messages = dto.messages.map((message) => ({
-    role: message.role,
+    role: message.role === 'developer' ? ('system' as const) : message.role,
     content: contentText(message.content),
   }));
   const last = messages[messages.length - 1];
@@ -38,6 +46,8 @@ export function toCompletionRequest(
       maxResults: dto.max_results ?? DEFAULT_MAX_RESULTS,
       contextSize: dto.web_search_options?.search_context_size ?? 'low',
       pro: dto.pro_search ?? model.search === 'pro',
+      enabled: !dto.disable_search,
+      classify: dto.enable_search_classifier ?? false,
       filters: { ...toSearchFilters(dto), mode: dto.search_mode },
     },
     returnImages: dto.return_images ?? false,
@@ -45,7 +55,9 @@ export function toCompletionRequest(
     sampling: {
       temperature: dto.temperature,
       topP: dto.top_p,
-      maxTokens: dto.max_tokens,
+      maxTokens: dto.max_completion_tokens ?? dto.max_tokens,
+      seed: dto.seed,
+      topK: dto.top_k,
       presencePenalty: dto.presence_penalty,
       frequencyPenalty: dto.frequency_penalty,
       stop: typeof dto.stop === 'string' ? [dto.stop] : dto.stop,

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ApiErrorResponses, RequestTimings } from '@answergate/common';
 import { SearchService } from '@answergate/search';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { bothLayouts } from '../http/both-layouts';
 import { SearchRequestDto } from './dto/search-request.dto';
 import { SearchResponseDto } from './dto/search-response.dto';
 import { RequestSignal } from './request-signal.decorator';
@@ -11,7 +12,7 @@ import { RequestSignal } from './request-signal.decorator';
 @ApiTags('search')
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiErrorResponses(401, 429, 503)
-@Controller('v1/search')
+@Controller(bothLayouts('search'))
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
@@ -36,6 +37,6 @@ export class SearchController {
     const results = await this.search.search(body.toSearchRequest(signal));
     searched();
     res.setHeader('Server-Timing', timings.serverTiming());
-    return SearchResponseDto.from(results);
+    return SearchResponseDto.from(results, body.display_server_time ? new Date() : undefined);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnswerImageDto } from './answer-image.dto';
+import { CitationCheckDto } from './citation-check.dto';
 import { ChunkChoiceDto } from './chunk-choice.dto';
 import { CompletionUsageDto } from './completion-usage.dto';
 import { SourceResultDto } from './source-result.dto';
@@ -21,21 +22,35 @@ export class ChatCompletionChunkDto {
   @ApiProperty({ type: [ChunkChoiceDto], description: 'Empty in the usage chunk.' })
   choices!: ChunkChoiceDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'In the first chunk.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'In the role chunk, the first content chunk and the finish chunk.',
+  })
   citations?: string[];
 
-  @ApiPropertyOptional({ type: [SourceResultDto], description: 'In the first chunk.' })
+  @ApiPropertyOptional({
+    type: [SourceResultDto],
+    description: 'In the role chunk, the first content chunk and the finish chunk.',
+  })
   search_results?: SourceResultDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'In the finish chunk, when asked.' })
   related_questions?: string[];
+
+  @ApiPropertyOptional({
+    type: CitationCheckDto,
+    description:
+      "On the finish chunk: how well the answer's citations are supported by their sources.",
+  })
+  citation_check?: CitationCheckDto;
 
   @ApiPropertyOptional({ type: [AnswerImageDto], description: 'In the finish chunk, when asked.' })
   images?: AnswerImageDto[];
 
   @ApiPropertyOptional({
     type: CompletionUsageDto,
-    description: 'In the last chunk, with `include_usage`.',
+    description:
+      'In the finish chunk always, and in a last chunk with empty `choices` with `include_usage`.',
   })
   usage?: CompletionUsageDto;
 }

@@ -1,5 +1,3 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import { abortReason } from '../../abort';
@@ -21,8 +19,6 @@ const MIN_ATTEMPT_MS = 100;
 /** The first attempt may use this share of the budget; a retry gets the rest. */
 const FIRST_ATTEMPT_SHARE = 0.6;
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
-/** Idle connections kept open to SearXNG after a burst (no cap on sockets in use). */
-const MAX_FREE_SOCKETS = 32;
 
 interface Failure {
   error: SearchUnavailableError;
@@ -46,11 +42,9 @@ export class SearxngClient {
     url.username = '';
     url.password = '';
     this.origin = url.toString().replace(/\/+$/, '');
-    // Explicit keep-alive agents: every search reuses a warm connection instead of a new TCP handshake.
-    const agentOptions = { keepAlive: true, maxFreeSockets: MAX_FREE_SOCKETS };
+    // No agent of its own: Node's global agent keeps connections alive (Node >= 19), so
+    // searches reuse warm sockets.
     this.http = axios.create({
-      httpAgent: new http.Agent(agentOptions),
-      httpsAgent: new https.Agent(agentOptions),
       baseURL: `${baseUrl.replace(/\/+$/, '')}/`,
       headers: { Accept: 'application/json' },
       validateStatus: () => true,

@@ -1,4 +1,5 @@
 import { createResultFilter } from '../../filters/result-filter';
+import { secFilters } from '../../filters/search-mode';
 import { normalizeUrl } from '../../ranking/normalize-url';
 import { SearchUnavailableError } from '../../search-unavailable.error';
 import type { ProviderQuery, SearchProvider } from '../../search-provider.interface';
@@ -16,16 +17,18 @@ const MAX_PAGES = 4;
 export class SearxngSearchProvider implements SearchProvider {
   readonly name = 'searxng';
 
-  private readonly pageSizes: Record<SearxngCategory, PageSize> = {
-    general: new PageSize(),
-    images: new PageSize(),
-  };
+  /** Learned per category: image pages and web pages differ in size. */
+  private readonly pageSizes = new Map<SearxngCategory, PageSize>();
 
   constructor(private readonly client: SearxngClient) {}
 
+  /** `search_mode`: `academic` asks the `science` category, `sec` only sec.gov pages. */
   search(query: ProviderQuery): Promise<SearchResult[]> {
-    const accept = createResultFilter(query.filters);
-    return this.collect(query, 'general', (raw) => {
+    const mode = query.filters.mode;
+    const filters = mode === 'sec' ? secFilters(query.filters) : query.filters;
+    const category = mode === 'academic' ? 'science' : 'general';
+    const accept = createResultFilter(filters);
+    return this.collect({ ...query, filters }, category, (raw) => {
       const result = toSearchResult(raw);
       return result && accept(result) ? result : undefined;
     });
@@ -55,7 +58,8 @@ export class SearxngSearchProvider implements SearchProvider {
     category: SearxngCategory,
     map: (raw: SearxngResult) => T | undefined,
   ): Promise<T[]> {
-    const pageSize = this.pageSizes[category];
+    let pageSize = this.pageSizes.get(category);
+    if (!pageSize) this.pageSizes.set(category, (pageSize = new PageSize()));
     const sized = pageSize.known !== undefined;
     const found = new Map<string, T>();
     let next = 1;
