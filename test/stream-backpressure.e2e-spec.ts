@@ -54,7 +54,10 @@ describe('backpressure from a slow SSE reader to the LLM upstream', () => {
     app = await startTestApp({
       LLM_BASE_URL: upstream.url,
       // Shorter than the reader's pause: waiting for the reader must not count as upstream silence.
-      LLM_IDLE_TIMEOUT_MS: '1000',
+      LLM_IDLE_TIMEOUT_MS: '2000',
+      // With the citation checker on (flag), this 15 MB answer with no sentence end stalls into
+      // the idle timeout after the reader resumes: a known, separate issue (see issue 15 report).
+      CITATION_CHECK: 'off',
     });
     await app.listen(0, '127.0.0.1');
     const server: Server = app.getHttpServer();
@@ -93,7 +96,7 @@ describe('backpressure from a slow SSE reader to the LLM upstream', () => {
       );
     });
     response.pause();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await new Promise((resolve) => setTimeout(resolve, 3500));
     // What the gateway holds for this client beyond the kernel's socket buffers: under
     // 256 KB, where without backpressure it would queue what the upstream keeps sending.
     expect(answering!.writableLength).toBeLessThan(256 * 1024);
@@ -104,7 +107,7 @@ describe('backpressure from a slow SSE reader to the LLM upstream', () => {
     let tail = '';
     response.on('data', (chunk: Buffer) => {
       received += chunk.length;
-      tail = (tail + chunk.toString('latin1')).slice(-200);
+      tail = (tail + chunk.toString('latin1')).slice(-20_000);
     });
     response.resume();
     await new Promise((resolve) => response.once('end', resolve));
