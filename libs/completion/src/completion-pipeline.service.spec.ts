@@ -253,7 +253,7 @@ describe('CompletionPipeline', () => {
     expect(search.calls[0].queries).toEqual(['How is the cache shared?']);
   });
 
-  it('starts related questions and images before the answer ends', async () => {
+  it('starts related questions and images with the first token, before the answer ends', async () => {
     const source = new Subject<LlmEvent>();
     const llm = new FakeLlm({ related: 'Which Redis version?\nHow long is the TTL?' }, [], source);
     const search = fakeSearch();
@@ -264,10 +264,13 @@ describe('CompletionPipeline', () => {
         .subscribe({ next: (e) => events.push(e), complete: resolve }),
     );
     await new Promise((r) => setTimeout(r, 10));
+    // Nothing competes with the answer's own request before its first token.
+    expect(llm.completeCalls).toHaveLength(0);
+    expect(search.raw.images).not.toHaveBeenCalled();
+    source.next({ type: 'delta', content: 'Answer [1].' });
     // The answer has not finished, yet both extras were already asked for.
     expect(llm.completeCalls.map((c) => c.task)).toEqual(['related']);
     expect(search.raw.images).toHaveBeenCalledTimes(1);
-    source.next({ type: 'delta', content: 'Answer [1].' });
     source.complete();
     await done;
     const last = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;

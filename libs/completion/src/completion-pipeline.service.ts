@@ -9,7 +9,7 @@ import {
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { countTokens, Metrics } from '@answergate/common';
+import { countTokens, Metrics, type RequestTimings } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
@@ -90,18 +90,22 @@ export class CompletionPipeline {
     const queries = request.search.pro
       ? await this.planner.plan(query, upstreamModel, signal)
       : [query];
-    const results = await this.search.search({
-      queries,
-      maxResults: request.search.maxResults,
-      filters: request.search.filters,
-      maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
-      signal,
-    });
+    const searched = request.timings?.start('search');
+    const results = await this.search
+      .search({
+        queries,
+        maxResults: request.search.maxResults,
+        filters: request.search.filters,
+        maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
+        signal,
+      })
+      .finally(searched);
     const sources = await this.grounding.sources(
       query,
       results,
       request.search.contextSize,
       signal,
+      request.timings,
     );
     return { query, queries, results, sources, searched: true };
   }
@@ -120,8 +124,10 @@ export class CompletionPipeline {
   ): Observable<CompletionEvent> {
     const numSearchQueries = queries.length;
     const checker = this.grounding.checker(sources);
-    // Started now so they run while the answer streams, not after it.
-    const extras = this.extras(request, query, sources, searched, signal);
+    // Started with the first token, so they run while the answer streams but never
+    // delay its request or its first token.
+    let extras: Promise<Extras> | undefined;
+    const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
     const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
@@ -134,13 +140,15 @@ export class CompletionPipeline {
           question: query,
           sources,
           ...request.sampling,
+          whenWritable: request.whenWritable,
         },
         answer,
         checker,
+        { timings: request.timings, onFirstToken: () => void startExtras() },
       ),
     );
 
-    const done = defer(() => from(extras)).pipe(
+    const done = defer(() => from(startExtras())).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
           promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
@@ -167,18 +175,22 @@ export class CompletionPipeline {
     llmRequest: LlmRequest,
     answer: AnswerState,
     checker: CitationChecker | undefined,
+    hooks: { timings?: RequestTimings; onFirstToken: () => void },
   ): Observable<CompletionEvent> {
     return new Observable<CompletionEvent>((subscriber) => {
       const startedAt = performance.now();
       const emit = (content: string) => {
         if (content) subscriber.next({ type: 'delta', content });
       };
+      const ended = () => hooks.timings?.add('llm', performance.now() - startedAt);
       return this.llm.stream(llmRequest).subscribe({
         next: (event: LlmEvent) => {
           if (event.type === 'delta') {
             if (answer.text === '') {
-              const seconds = (performance.now() - startedAt) / 1000;
-              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
+              const ms = performance.now() - startedAt;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, ms / 1000);
+              hooks.timings?.add('llm-ttft', ms);
+              hooks.onFirstToken();
             }
             answer.text += event.content;
             emit(checker ? checker.push(event.content) : event.content);
@@ -186,8 +198,12 @@ export class CompletionPipeline {
           if (event.type === 'usage') answer.usage = event.usage;
           if (event.type === 'finish') answer.finishReason = event.reason;
         },
-        error: (error: unknown) => subscriber.error(error),
+        error: (error: unknown) => {
+          ended();
+          subscriber.error(error);
+        },
         complete: () => {
+          ended();
           if (checker) emit(checker.end());
           subscriber.complete();
         },

@@ -1,3 +1,4 @@
+import type { RequestTimings } from '@answergate/common';
 import type { CitationCheckReport } from './grounding/citation-check.types';
 import type { LlmMessage, LlmSampling } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
@@ -26,6 +27,10 @@ export interface CompletionRequest {
   returnImages: boolean;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
+  /** Where the request's time goes (search, page reading, LLM), when the caller tracks it. */
+  timings?: RequestTimings;
+  /** Backpressure from a streaming client: the answer's upstream is not read while it waits. */
+  whenWritable?: () => Promise<void> | undefined;
 }
 
 export interface CompletionUsage {

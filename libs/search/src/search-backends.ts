@@ -30,7 +30,8 @@ export function createSearchProvider(config: AppConfig): SearchProvider {
 export function createSearchCache(config: AppConfig, redis: Redis | null): SearchCache {
   const ttlMs = config.searchCacheTtlSeconds * 1000;
   if (ttlMs === 0) return new NoopSearchCache();
-  return redis ? new RedisSearchCache(redis, ttlMs) : new MemorySearchCache(ttlMs);
+  if (redis) return new RedisSearchCache(redis, ttlMs);
+  return new MemorySearchCache(ttlMs, config.searchCacheMaxMb * 1024 * 1024);
 }
 
 /** Names the service to the sites it reads, so they can tell it from a browser. */

@@ -33,6 +33,7 @@ export class AppConfig {
   localIndexDir!: string;
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
+  searchCacheMaxMb!: number;
   pageFetch!: {
     enabled: boolean;
     timeoutMs: number;

@@ -92,6 +92,13 @@ export class EnvironmentVariables {
   @Max(86_400)
   SEARCH_CACHE_TTL_SECONDS = 300;
 
+  /** Budget of the in-process search cache (unused with REDIS_URL, where Redis holds it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_536)
+  SEARCH_CACHE_MAX_MB = 64;
+
   /** Read the pages behind web results (default `on` with SearXNG; the local index has full text). */
   @IsOptional()
   @IsIn(PAGE_FETCH_MODES)

@@ -100,6 +100,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     localIndexDir: env.LOCAL_INDEX_DIR,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+    searchCacheMaxMb: env.SEARCH_CACHE_MAX_MB,
     pageFetch: {
       enabled: (env.PAGE_FETCH ?? (searchProvider === 'searxng' ? 'on' : 'off')) === 'on',
       timeoutMs: env.PAGE_FETCH_TIMEOUT_MS,

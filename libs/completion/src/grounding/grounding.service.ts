@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, countTokens, Metrics } from '@answergate/common';
+import { AppConfig, countTokens, Metrics, type RequestTimings } from '@answergate/common';
 import type { NumberedSource } from '@answergate/llm';
 import { PAGE_READER, type PageReader, type SearchResult } from '@answergate/search';
 import type { SearchContextSize } from '../completion.types';
@@ -25,9 +25,11 @@ export class Grounding {
     results: SearchResult[],
     contextSize: SearchContextSize,
     signal?: AbortSignal,
+    timings?: RequestTimings,
   ): Promise<NumberedSource[]> {
     if (results.length === 0) return [];
-    const pages = await this.reader.read(results, signal);
+    const read = timings?.start('fetch');
+    const pages = await this.reader.read(results, signal).finally(read);
     const budget = this.config.contextTokens[contextSize];
     const texts = selectPassages(question, pages, budget, countTokens);
     return results.map((result, i) => ({
