@@ -19,14 +19,15 @@ describe('async jobs on BullMQ survive the worker process being killed', () => {
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    // Slow words: the report takes seconds, so the job is still running when its worker dies.
-    llm = await LlmFixtureServer.start({ chunkDelayMs: 40 });
+    llm = await LlmFixtureServer.start();
     env = {
       API_KEYS: KEY,
       LOG_LEVEL: 'warn',
       REDIS_URL: redis.url,
       LLM_BASE_URL: llm.url,
       LLM_MODEL: 'fixture-model',
+      // The first LLM call stalls: the job stays with process A until A is killed.
+      LLM_TIMEOUT_MS: '600000',
     };
   });
   afterAll(async () => {
@@ -36,6 +37,7 @@ describe('async jobs on BullMQ survive the worker process being killed', () => {
   });
 
   it('SIGKILL of the process running a job: another process completes it', async () => {
+    llm.plan({ type: 'stall' });
     const a = await AppProcess.start(env, BOOT_MS);
     apps.push(a);
     const viaA = new Perplexity({ apiKey: KEY, baseURL: a.url, maxRetries: 0 });
@@ -49,6 +51,7 @@ describe('async jobs on BullMQ survive the worker process being killed', () => {
     while ((await viaA.async.chat.completions.get(created.id)).status !== 'IN_PROGRESS') {
       await sleep(20);
     }
+    await llm.request(0); // A is running the job, stalled on its first LLM call
     const b = await AppProcess.start(env, BOOT_MS);
     apps.push(b);
     await a.stop('SIGKILL');
