@@ -7,7 +7,7 @@ import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire
 import { DEEP_RESEARCH_RUNNER } from './completion.tokens';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
-import { toWireImage, toWireResult, toWireUsage } from './wire-mappers';
+import { toWireImage, toWireResult, toWireUsage, toWireCitationCheck } from './wire-mappers';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -102,6 +102,7 @@ export class ChatCompletions {
               ...searchFields,
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
+              citation_check: event.citationCheck && toWireCitationCheck(event.citationCheck),
               usage,
             });
             return includeUsage ? [finish, { ...header, choices: [], usage }] : [finish];
@@ -183,6 +184,7 @@ function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompl
       choice.finish_reason = event.finishReason;
       choice.message.annotations = urlCitations(choice.message.content, response.search_results);
       response.usage = toWireUsage(event.usage);
+      if (event.citationCheck) response.citation_check = toWireCitationCheck(event.citationCheck);
       if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
       if (event.images) response.images = event.images.map(toWireImage);
       break;

@@ -1,3 +1,4 @@
+import type { CitationCheckReport } from './grounding/citation-check.types';
 import type { LlmMessage, LlmSampling } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
@@ -45,6 +46,8 @@ export type CompletionEvent =
       type: 'done';
       finishReason: string;
       usage: CompletionUsage;
+      /** Absent with `CITATION_CHECK=off`. */
+      citationCheck?: CitationCheckReport;
       relatedQuestions?: string[];
       images?: SearchImage[];
     };
