@@ -20,6 +20,7 @@ export interface WireUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  reasoning_tokens: number;
   citation_tokens: number;
   num_search_queries: number;
   search_context_size: string;

@@ -79,6 +79,7 @@ export class ChatCompletions {
       usage: toWireUsage({
         promptTokens: 0,
         completionTokens: 0,
+        reasoningTokens: 0,
         citationTokens: 0,
         numSearchQueries: 0,
         searchContextSize: request.search.contextSize,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { concat, defer, filter, from, identity, map, mergeMap, Observable, of, tap } from 'rxjs';
 import {
   countTokens,
   LLM_PROVIDER,
@@ -18,6 +18,7 @@ import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
 import { SearchClassifier } from './search-classifier.service';
+import { thinkBlock } from './think-block';
 import { lastQuestion } from './conversation';
 
 /** Snippet budget per source, in tokens, by `search_context_size`. */
@@ -82,7 +83,7 @@ export class CompletionPipeline {
     }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
-      ? await this.planner.plan(query, upstreamModel, signal)
+      ? await this.planner.plan(query, upstreamModel, signal, request.sampling.reasoningEffort)
       : [query];
     const results = await this.search.search({
       queries,
@@ -123,6 +124,7 @@ export class CompletionPipeline {
           question: query,
           sources,
           ...request.sampling,
+          reasoning: request.model.reasoning ? { queries } : undefined,
         })
         .pipe(
           tap((event: LlmEvent) => {
@@ -134,6 +136,7 @@ export class CompletionPipeline {
             if (event.type === 'usage') answer.usage = event.usage;
             if (event.type === 'finish') answer.finishReason = event.reason;
           }),
+          request.model.reasoning ? thinkBlock() : identity,
           // A delta is already a `CompletionEvent`; no inner Observable per token.
           filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
         );
@@ -145,6 +148,7 @@ export class CompletionPipeline {
           promptTokens:
             answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
+          reasoningTokens: answer.usage?.reasoningTokens ?? 0,
           citationTokens: countCitationTokens(sources),
           numSearchQueries,
           searchContextSize: request.search.contextSize,

@@ -28,6 +28,8 @@ export interface CompletionRequest {
 export interface CompletionUsage {
   promptTokens: number;
   completionTokens: number;
+  /** The reasoning part of `completionTokens` (0 when the model did not reason). */
+  reasoningTokens: number;
   citationTokens: number;
   numSearchQueries: number;
   searchContextSize: SearchContextSize;

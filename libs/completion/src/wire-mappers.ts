@@ -22,6 +22,7 @@ export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   prompt_tokens: usage.promptTokens,
   completion_tokens: usage.completionTokens,
   total_tokens: usage.promptTokens + usage.completionTokens,
+  reasoning_tokens: usage.reasoningTokens,
   citation_tokens: usage.citationTokens,
   num_search_queries: usage.numSearchQueries,
   search_context_size: usage.searchContextSize,

@@ -29,7 +29,11 @@ export interface LlmSampling {
   frequencyPenalty?: number;
   stop?: string[];
   user?: string;
+  /** `reasoning_effort`, passed to the upstream as is. */
+  reasoningEffort?: ReasoningEffort;
 }
+
+export type ReasoningEffort = 'low' | 'medium' | 'high';
 
 export interface LlmRequest extends LlmSampling {
   task: LlmTask;
@@ -39,16 +43,26 @@ export interface LlmRequest extends LlmSampling {
   question: string;
   /** The numbered sources of an `answer` or `related` task. */
   sources?: NumberedSource[];
+  /**
+   * A reasoning model's answer: providers that reason without a model (extractive)
+   * emit `reasoning` events describing what they did; `queries` are the searches run.
+   */
+  reasoning?: { queries: string[] };
 }
 
 export interface LlmUsage {
   promptTokens: number;
+  /** All generated tokens, reasoning included (as OpenAI counts them). */
   completionTokens: number;
+  /** The reasoning part of `completionTokens`, when there was any. */
+  reasoningTokens?: number;
 }
 
 /** What a streamed completion emits: text deltas, then usage when the upstream reports it. */
 export type LlmEvent =
   | { type: 'delta'; content: string }
+  /** Reasoning text: `delta.reasoning_content`, `delta.reasoning` or a leading `<think>` block. */
+  | { type: 'reasoning'; content: string }
   | { type: 'usage'; usage: LlmUsage }
   | { type: 'finish'; reason: string };
 

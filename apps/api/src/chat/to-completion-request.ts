@@ -60,6 +60,7 @@ export function toCompletionRequest(
       frequencyPenalty: dto.frequency_penalty,
       stop: typeof dto.stop === 'string' ? [dto.stop] : dto.stop,
       user: dto.user,
+      reasoningEffort: dto.reasoning_effort,
     },
   };
 }

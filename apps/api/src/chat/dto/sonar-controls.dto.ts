@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { SearchFiltersDto } from '../../search/dto/search-filters.dto';
 
 /** Perplexity Sonar's controls of a chat completion, beyond the search filters. */
@@ -25,4 +25,15 @@ export class SonarControlsDto extends SearchFiltersDto {
   @IsOptional()
   @IsBoolean()
   enable_search_classifier?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['low', 'medium', 'high'],
+    example: 'medium',
+    description:
+      'Passed to the upstream LLM. With pro search (sonar-pro, sonar-reasoning-pro) it also sets ' +
+      'how many sub-queries are planned: 2, 3 or 5.',
+  })
+  @IsOptional()
+  @IsIn(['low', 'medium', 'high'])
+  reasoning_effort?: 'low' | 'medium' | 'high';
 }

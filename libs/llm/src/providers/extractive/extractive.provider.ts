@@ -4,6 +4,7 @@ import type { LlmProvider } from '../../llm-provider.interface';
 import type { LlmCompletion, LlmEvent, LlmRequest, LlmTask, LlmUsage } from '../../llm.types';
 import { countMessageTokens, countTokens } from '../../tokens/count-tokens';
 import { extractiveAnswer } from './extractive-answer';
+import { extractiveReasoning } from './extractive-reasoning';
 import { relatedQuestions } from './related-questions';
 import { classifySearchNeed } from './search-need';
 import { standaloneQuery } from './standalone-query';
@@ -41,11 +42,16 @@ export class ExtractiveProvider implements LlmProvider {
         subscriber.error(error);
         return;
       }
+      const reasoning = this.reasoning(request, content);
+      for (const chunk of textChunks(reasoning)) {
+        if (subscriber.closed) return;
+        subscriber.next({ type: 'reasoning', content: chunk });
+      }
       for (const chunk of textChunks(content)) {
         if (subscriber.closed) return;
         subscriber.next({ type: 'delta', content: chunk });
       }
-      subscriber.next({ type: 'usage', usage: this.usage(request, content) });
+      subscriber.next({ type: 'usage', usage: this.usage(request, content, reasoning) });
       subscriber.next({ type: 'finish', reason: 'stop' });
       subscriber.complete();
     });
@@ -64,13 +70,25 @@ export class ExtractiveProvider implements LlmProvider {
     return Promise.resolve();
   }
 
+  /** For a reasoning model's answer: what was searched and chosen (see `extractiveReasoning`). */
+  private reasoning(request: LlmRequest, content: string): string {
+    if (request.task !== 'answer' || !request.reasoning) return '';
+    return extractiveReasoning(request.reasoning.queries, request.sources ?? [], content);
+  }
+
   /** What a model would have been billed: the prompt it was given, the text it wrote. */
-  private usage(request: LlmRequest, content: string): LlmUsage {
+  private usage(request: LlmRequest, content: string, reasoning = ''): LlmUsage {
     const sourcesText = (request.sources ?? []).map((s) => `${s.title}\n${s.snippet}`).join('\n');
     const promptTokens =
       request.messages.length > 0
         ? countMessageTokens(request.messages)
         : countTokens(`${request.question}\n${sourcesText}`);
-    return { promptTokens, completionTokens: countTokens(content) };
+    if (!reasoning) return { promptTokens, completionTokens: countTokens(content) };
+    const reasoningTokens = countTokens(reasoning);
+    return {
+      promptTokens,
+      completionTokens: countTokens(content) + reasoningTokens,
+      reasoningTokens,
+    };
   }
 }

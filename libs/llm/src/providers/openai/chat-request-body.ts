@@ -17,6 +17,7 @@ export function chatRequestBody(
     frequency_penalty: request.frequencyPenalty,
     stop: request.stop?.length ? request.stop : undefined,
     user: request.user,
+    reasoning_effort: request.reasoningEffort,
   };
   // Without this, OpenAI and vLLM send no usage in a stream.
   if (stream) body.stream_options = { include_usage: true };
