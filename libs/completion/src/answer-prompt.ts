@@ -17,6 +17,8 @@ const RULES = [
 export interface AnswerPromptOptions {
   /** False when search was disabled or skipped: no sources block, no citations asked for. */
   searched: boolean;
+  /** How the answer must be shaped (`response_format`), said in the prompt too. */
+  format?: string;
 }
 
 /** The messages for the answer: rules and numbered sources, the caller's system text, the conversation. */
@@ -32,6 +34,7 @@ export function buildAnswerMessages(
     options.searched ? RULES : NO_SEARCH_RULES,
     `Today is ${today.toISOString().slice(0, 10)}.`,
     instructions ? `Instructions from the caller:\n${instructions}` : '',
+    options.format ?? '',
     options.searched ? `Sources:\n${sourcesBlock}` : '',
   ]
     .filter(Boolean)

@@ -1,14 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, filter, from, identity, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  concat,
+  defer,
+  filter,
+  from,
+  identity,
+  map,
+  mergeMap,
+  Observable,
+  of,
+  tap,
+  throwError,
+} from 'rxjs';
 import {
   countTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
+  type LlmRequest,
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { Metrics } from '@answergate/common';
+import { InvalidRequestError, Metrics } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
@@ -19,6 +32,8 @@ import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
 import { SearchClassifier } from './search-classifier.service';
 import { thinkBlock } from './think-block';
+import { formatInstructions } from './structured-output/format-instructions';
+import { structuredAnswer } from './structured-output/structured-answer';
 import { lastQuestion } from './conversation';
 
 /** Snippet budget per source, in tokens, by `search_context_size`. */
@@ -53,6 +68,8 @@ interface Extras {
  */
 @Injectable()
 export class CompletionPipeline {
+  private readonly logger = new Logger(CompletionPipeline.name);
+
   constructor(
     private readonly search: SearchService,
     @Inject(LLM_PROVIDER) private readonly llm: LlmProvider,
@@ -64,6 +81,17 @@ export class CompletionPipeline {
   ) {}
 
   run(request: CompletionRequest): Observable<CompletionEvent> {
+    if (request.responseFormat && !this.llm.structuredOutput) {
+      return throwError(
+        () =>
+          new InvalidRequestError(
+            `response_format needs an LLM: the ${this.llm.name} answerer cannot follow a schema or ` +
+              'a pattern. Set LLM_BASE_URL to an OpenAI-compatible server, or leave response_format out.',
+            'response_format',
+            'unsupported_parameter',
+          ),
+      );
+    }
     return new Observable<CompletionEvent>((subscriber) => {
       const abort = new AbortController();
       const subscription = from(this.findSources(request, abort.signal))
@@ -111,35 +139,46 @@ export class CompletionPipeline {
     const sources = numberSources(results);
     // Started now so they run while the answer streams, not after it.
     const extras = this.extras(request, query, sources, searched, signal);
-    const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
+    const format = request.responseFormat?.format;
+    const messages = buildAnswerMessages(request.messages, sources, new Date(), {
+      searched,
+      format: format && formatInstructions(format),
+    });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
+    const llmRequest: LlmRequest = {
+      task: 'answer',
+      model: request.model.upstreamModel,
+      messages,
+      question: query,
+      sources,
+      ...request.sampling,
+      reasoning: request.model.reasoning ? { queries } : undefined,
+      responseFormat: format,
+    };
     const deltas = defer(() => {
       const startedAt = performance.now();
-      return this.llm
-        .stream({
-          task: 'answer',
-          model: request.model.upstreamModel,
-          messages,
-          question: query,
-          sources,
-          ...request.sampling,
-          reasoning: request.model.reasoning ? { queries } : undefined,
-        })
-        .pipe(
-          tap((event: LlmEvent) => {
-            if (event.type === 'delta' && answer.text === '') {
-              const seconds = (performance.now() - startedAt) / 1000;
-              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
-            }
-            if (event.type === 'delta') answer.text += event.content;
-            if (event.type === 'usage') answer.usage = event.usage;
-            if (event.type === 'finish') answer.finishReason = event.reason;
-          }),
-          request.model.reasoning ? thinkBlock() : identity,
-          // A delta is already a `CompletionEvent`; no inner Observable per token.
-          filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
-        );
+      const events = request.responseFormat
+        ? structuredAnswer(this.llm, llmRequest, request.responseFormat.check, signal, (errors) =>
+            this.logger.warn(
+              `Answer did not conform to response_format (${errors[0]}); retrying once`,
+            ),
+          )
+        : this.llm.stream(llmRequest);
+      return events.pipe(
+        tap((event: LlmEvent) => {
+          if (event.type === 'delta' && answer.text === '') {
+            const seconds = (performance.now() - startedAt) / 1000;
+            this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
+          }
+          if (event.type === 'delta') answer.text += event.content;
+          if (event.type === 'usage') answer.usage = event.usage;
+          if (event.type === 'finish') answer.finishReason = event.reason;
+        }),
+        request.model.reasoning ? thinkBlock() : identity,
+        // A delta is already a `CompletionEvent`; no inner Observable per token.
+        filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
+      );
     });
 
     const done = defer(() => from(extras)).pipe(

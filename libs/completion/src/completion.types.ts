@@ -1,4 +1,5 @@
-import type { LlmMessage, LlmSampling } from '@answergate/llm';
+import type { LlmMessage, LlmSampling, ResponseFormat } from '@answergate/llm';
+import type { FormatChecker } from './structured-output/format-checker';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
 
@@ -20,6 +21,8 @@ export interface CompletionRequest {
     /** `enable_search_classifier`: a cheap decision may skip the search for this prompt. */
     classify: boolean;
   };
+  /** `response_format` (not text): what the upstream is asked for, and its compiled check. */
+  responseFormat?: { format: ResponseFormat; check: FormatChecker };
   returnImages: boolean;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;

@@ -4,3 +4,4 @@ export type { CompletionEvent, CompletionRequest, SearchContextSize } from './co
 export { CompletionModule } from './completion.module';
 export { CompletionPipeline } from './completion-pipeline.service';
 export { MAX_SUB_QUERIES } from './pro-search-planner.service';
+export { compileFormat, type FormatChecker } from './structured-output/format-checker';

@@ -13,6 +13,7 @@ export type {
   LlmUsage,
   NumberedSource,
   ReasoningEffort,
+  ResponseFormat,
 } from './llm.types';
 export { splitThinkTags } from './reasoning/think-tag-splitter';
 export { LlmUnsupportedTaskError } from './llm-unsupported-task.error';

@@ -35,6 +35,20 @@ export interface LlmSampling {
 
 export type ReasoningEffort = 'low' | 'medium' | 'high';
 
+/** `response_format` other than text, as the upstream receives it. */
+export type ResponseFormat =
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema';
+      jsonSchema: {
+        name: string;
+        schema: Record<string, unknown>;
+        strict?: boolean;
+        description?: string;
+      };
+    }
+  | { type: 'regex'; regex: string };
+
 export interface LlmRequest extends LlmSampling {
   task: LlmTask;
   model: string;
@@ -48,6 +62,8 @@ export interface LlmRequest extends LlmSampling {
    * emit `reasoning` events describing what they did; `queries` are the searches run.
    */
   reasoning?: { queries: string[] };
+  /** Structured output the upstream is asked for (checked by the caller). */
+  responseFormat?: ResponseFormat;
 }
 
 export interface LlmUsage {
@@ -69,4 +85,6 @@ export type LlmEvent =
 export interface LlmCompletion {
   content: string;
   usage?: LlmUsage;
+  /** Reasoning the upstream sent apart from the content (or in a leading `<think>` block). */
+  reasoning?: string;
 }

@@ -4,6 +4,7 @@ import type { ModelRegistry } from '@answergate/models';
 import { toSearchFilters } from '@answergate/search';
 import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { contentText } from './dto/is-message-content.validator';
+import { toResponseFormat } from './to-response-format';
 
 const DEFAULT_MAX_RESULTS = 6;
 
@@ -50,6 +51,7 @@ export function toCompletionRequest(
       classify: dto.enable_search_classifier ?? false,
       filters: { ...toSearchFilters(dto), mode: dto.search_mode },
     },
+    responseFormat: toResponseFormat(dto.response_format),
     returnImages: dto.return_images ?? false,
     returnRelatedQuestions: dto.return_related_questions ?? false,
     sampling: {

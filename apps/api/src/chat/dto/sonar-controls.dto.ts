@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { SearchFiltersDto } from '../../search/dto/search-filters.dto';
+import { ResponseFormatDto } from './response-format.dto';
 
 /** Perplexity Sonar's controls of a chat completion, beyond the search filters. */
 export class SonarControlsDto extends SearchFiltersDto {
@@ -36,4 +38,21 @@ export class SonarControlsDto extends SearchFiltersDto {
   @IsOptional()
   @IsIn(['low', 'medium', 'high'])
   reasoning_effort?: 'low' | 'medium' | 'high';
+
+  @ApiPropertyOptional({
+    type: ResponseFormatDto,
+    example: { type: 'text' },
+    description:
+      'Structured output: passed to the upstream LLM and checked (JSON Schema with ajv, the ' +
+      'regex with RE2); a non-conforming answer is asked for once more with the errors, then ' +
+      'fails with 502 `invalid_structured_output`. Citations and search_results still come with ' +
+      'it. Streams send the checked answer in one chunk. Needs an LLM: the extractive answerer ' +
+      'answers 400 for any type but `text`. Example: `{"type":"json_schema","json_schema":' +
+      '{"name":"answer","schema":{"type":"object","properties":{"answer":{"type":"string"}},' +
+      '"required":["answer"]}}}`.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ResponseFormatDto)
+  response_format?: ResponseFormatDto;
 }

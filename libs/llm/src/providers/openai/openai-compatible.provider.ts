@@ -37,6 +37,7 @@ interface RawCompletion {
  */
 export class OpenAiCompatibleProvider implements LlmProvider {
   readonly name = 'openai';
+  readonly structuredOutput = true;
   private readonly baseUrl: string;
   private readonly where: string;
   private readonly http: AxiosInstance;
