@@ -13,7 +13,7 @@ import {
   throwError,
 } from 'rxjs';
 import {
-  countTokens,
+  countMessageTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
@@ -21,7 +21,7 @@ import {
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { InvalidRequestError, Metrics } from '@answergate/common';
+import { countTokens, InvalidRequestError, Metrics } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
@@ -184,8 +184,7 @@ export class CompletionPipeline {
     const done = defer(() => from(extras)).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
-          promptTokens:
-            answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
+          promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
           reasoningTokens: answer.usage?.reasoningTokens ?? 0,
           citationTokens: countCitationTokens(sources),
