@@ -33,6 +33,15 @@ interface SearchFields {
   search_results?: WireSearchResult[];
   related_questions?: string[];
   images?: WireImage[];
+  videos?: WireVideo[];
+}
+
+export interface WireVideo {
+  url: string;
+  thumbnail_url: string | null;
+  thumbnail_width: number | null;
+  thumbnail_height: number | null;
+  duration: number | null;
 }
 
 export interface ChatCompletionChunk extends SearchFields {

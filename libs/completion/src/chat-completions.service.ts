@@ -4,7 +4,7 @@ import { fromEvent, lastValueFrom, Observable, reduce, takeUntil } from 'rxjs';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
-import { toWireImage, toWireResult, toWireUsage } from './wire-mappers';
+import { toWireImage, toWireResult, toWireUsage, toWireVideo } from './wire-mappers';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -79,6 +79,7 @@ export class ChatCompletions {
               ...searchFields,
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
+              videos: event.videos?.map(toWireVideo),
               usage,
             });
             return includeUsage ? [finish, { ...header, choices: [], usage }] : [finish];
@@ -163,6 +164,7 @@ function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompl
       response.usage = toWireUsage(event.usage);
       if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
       if (event.images) response.images = event.images.map(toWireImage);
+      if (event.videos) response.videos = event.videos.map(toWireVideo);
       break;
   }
   return response;

@@ -22,7 +22,12 @@ import {
   type NumberedSource,
 } from '@answergate/llm';
 import { countTokens, InvalidRequestError, Metrics } from '@answergate/common';
-import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
+import {
+  type SearchImage,
+  type SearchResult,
+  SearchService,
+  type SearchVideo,
+} from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { countCitationTokens } from './citation-tokens';
@@ -39,6 +44,7 @@ import { lastQuestion } from './conversation';
 /** Snippet budget per source, in tokens, by `search_context_size`. */
 const TOKENS_PER_SOURCE = { low: 256, medium: 512, high: 1024 } as const;
 const MAX_IMAGES = 6;
+const MAX_VIDEOS = 6;
 
 /** What the answer stream told us, for the final `done` event. */
 interface AnswerState {
@@ -58,6 +64,7 @@ interface Found {
 interface Extras {
   relatedQuestions?: string[];
   images?: SearchImage[];
+  videos?: SearchVideo[];
 }
 
 /**
@@ -88,6 +95,17 @@ export class CompletionPipeline {
             `response_format needs an LLM: the ${this.llm.name} answerer cannot follow a schema or ` +
               'a pattern. Set LLM_BASE_URL to an OpenAI-compatible server, or leave response_format out.',
             'response_format',
+            'unsupported_parameter',
+          ),
+      );
+    }
+    if (request.returnVideos && !this.search.hasVideos) {
+      return throwError(
+        () =>
+          new InvalidRequestError(
+            `return_videos needs a search backend with videos (SearXNG); the ${this.search.providerName} ` +
+              'backend has none.',
+            'media_response.overrides.return_videos',
             'unsupported_parameter',
           ),
       );
@@ -142,6 +160,7 @@ export class CompletionPipeline {
     const format = request.responseFormat?.format;
     const messages = buildAnswerMessages(request.messages, sources, new Date(), {
       searched,
+      audience: request.audience,
       format: format && formatInstructions(format),
     });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
@@ -207,14 +226,20 @@ export class CompletionPipeline {
     searched: boolean,
     signal: AbortSignal,
   ): Promise<Extras> {
-    const [relatedQuestions, images] = await Promise.all([
+    const { filters } = request.search;
+    const [relatedQuestions, images, videos] = await Promise.all([
       request.returnRelatedQuestions
         ? this.related.suggest(query, sources, request.model.upstreamModel, signal)
         : undefined,
       request.returnImages && searched
-        ? this.search.images(query, request.search.filters, MAX_IMAGES, signal).catch(() => [])
+        ? this.search
+            .images(query, filters, MAX_IMAGES, signal, request.imageFilters)
+            .catch(() => [])
+        : undefined,
+      request.returnVideos && searched
+        ? this.search.videos(query, filters, MAX_VIDEOS, signal).catch(() => [])
         : undefined,
     ]);
-    return { relatedQuestions, images };
+    return { relatedQuestions, images, videos };
   }
 }

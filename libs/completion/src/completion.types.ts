@@ -1,7 +1,13 @@
 import type { LlmMessage, LlmSampling, ResponseFormat } from '@answergate/llm';
 import type { FormatChecker } from './structured-output/format-checker';
 import type { ModelProfile } from '@answergate/models';
-import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
+import type {
+  ImageFilters,
+  SearchFilters,
+  SearchImage,
+  SearchResult,
+  SearchVideo,
+} from '@answergate/search';
 
 export type SearchContextSize = 'low' | 'medium' | 'high';
 
@@ -24,8 +30,22 @@ export interface CompletionRequest {
   /** `response_format` (not text): what the upstream is asked for, and its compiled check. */
   responseFormat?: { format: ResponseFormat; check: FormatChecker };
   returnImages: boolean;
+  /** `image_domain_filter` / `image_format_filter`, enforced on the images. */
+  imageFilters: ImageFilters;
+  /** `media_response.overrides.return_videos` (SearXNG's videos category). */
+  returnVideos: boolean;
+  /** `web_search_options.user_location` and `language_preference`, for the answer prompt. */
+  audience: Audience;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
+}
+
+/** Who asks, as the answer prompt tells the model. */
+export interface Audience {
+  /** `language_preference`: the language the answer is written in. */
+  language?: string;
+  /** `user_location`, as words ("Lyon, Auvergne-Rhône-Alpes, FR") or coordinates. */
+  location?: string;
 }
 
 export interface CompletionUsage {
@@ -48,4 +68,5 @@ export type CompletionEvent =
       usage: CompletionUsage;
       relatedQuestions?: string[];
       images?: SearchImage[];
+      videos?: SearchVideo[];
     };

@@ -1,6 +1,6 @@
-import type { SearchImage, SearchResult } from '@answergate/search';
+import type { SearchImage, SearchResult, SearchVideo } from '@answergate/search';
 import type { CompletionUsage } from './completion.types';
-import type { WireImage, WireSearchResult, WireUsage } from './chat-completion.wire';
+import type { WireImage, WireSearchResult, WireUsage, WireVideo } from './chat-completion.wire';
 
 export const toWireResult = (result: SearchResult): WireSearchResult => ({
   title: result.title,
@@ -32,4 +32,12 @@ export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   citation_tokens: usage.citationTokens,
   num_search_queries: usage.numSearchQueries,
   search_context_size: usage.searchContextSize,
+});
+
+export const toWireVideo = (video: SearchVideo): WireVideo => ({
+  url: video.url,
+  thumbnail_url: video.thumbnailUrl,
+  thumbnail_width: video.thumbnailWidth,
+  thumbnail_height: video.thumbnailHeight,
+  duration: video.duration,
 });

@@ -1,8 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  ValidateNested,
+} from 'class-validator';
+import { IsDomainFilter } from '@answergate/search';
+import { MediaResponseDto } from './media-response.dto';
 import { SearchFiltersDto } from '../../search/dto/search-filters.dto';
 import { ResponseFormatDto } from './response-format.dto';
+
+const IMAGE_FORMATS = ['gif', 'jpg', 'jpeg', 'png', 'webp', 'svg', 'avif', 'bmp', 'tiff', 'ico'];
 
 /** Perplexity Sonar's controls of a chat completion, beyond the search filters. */
 export class SonarControlsDto extends SearchFiltersDto {
@@ -55,4 +66,36 @@ export class SonarControlsDto extends SearchFiltersDto {
   @ValidateNested()
   @Type(() => ResponseFormatDto)
   response_format?: ResponseFormatDto;
+
+  @ApiPropertyOptional({ type: MediaResponseDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MediaResponseDto)
+  media_response?: MediaResponseDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: ['-gettyimages.com'],
+    description:
+      'Images (`return_images`): `example.com` allows, `-example.com` denies, on the image host or its page host.',
+  })
+  @IsOptional()
+  @IsDomainFilter()
+  image_domain_filter?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 10,
+    example: ['jpg', 'png'],
+    description: 'Images (`return_images`) of these formats only, by their URL (`jpeg` = `jpg`).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(IMAGE_FORMATS, {
+    each: true,
+    message: `image_format_filter entries must be one of ${IMAGE_FORMATS.join(', ')}`,
+  })
+  image_format_filter?: string[];
 }
