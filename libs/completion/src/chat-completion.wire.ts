@@ -28,11 +28,19 @@ export interface WireUsage {
   search_context_size: string;
 }
 
+/** How well the answer's `[n]` markers are supported by their sources' text. */
+export interface WireCitationCheck {
+  checked: number;
+  supported: number;
+  unsupported: Array<{ sentence_index: number; marker: number; reason: string }>;
+}
+
 interface SearchFields {
   citations?: string[];
   search_results?: WireSearchResult[];
   related_questions?: string[];
   images?: WireImage[];
+  citation_check?: WireCitationCheck;
   videos?: WireVideo[];
 }
 

@@ -4,7 +4,13 @@ import { fromEvent, lastValueFrom, Observable, reduce, takeUntil } from 'rxjs';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
-import { toWireImage, toWireResult, toWireUsage, toWireVideo } from './wire-mappers';
+import {
+  toWireCitationCheck,
+  toWireImage,
+  toWireResult,
+  toWireUsage,
+  toWireVideo,
+} from './wire-mappers';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -80,6 +86,7 @@ export class ChatCompletions {
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
               videos: event.videos?.map(toWireVideo),
+              citation_check: event.citationCheck && toWireCitationCheck(event.citationCheck),
               usage,
             });
             return includeUsage ? [finish, { ...header, choices: [], usage }] : [finish];
@@ -162,6 +169,7 @@ function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompl
       choice.finish_reason = event.finishReason;
       choice.message.annotations = urlCitations(choice.message.content, response.search_results);
       response.usage = toWireUsage(event.usage);
+      if (event.citationCheck) response.citation_check = toWireCitationCheck(event.citationCheck);
       if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
       if (event.images) response.images = event.images.map(toWireImage);
       if (event.videos) response.videos = event.videos.map(toWireVideo);

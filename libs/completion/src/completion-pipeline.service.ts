@@ -1,17 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  concat,
-  defer,
-  filter,
-  from,
-  identity,
-  map,
-  mergeMap,
-  Observable,
-  of,
-  tap,
-  throwError,
-} from 'rxjs';
+import { concat, defer, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
@@ -31,12 +19,13 @@ import {
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { countCitationTokens } from './citation-tokens';
-import { numberSources } from './numbered-sources';
+import type { CitationChecker } from './grounding/citation-checker';
+import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
 import { SearchClassifier } from './search-classifier.service';
-import { thinkBlock } from './think-block';
+import { ThinkBlock } from './think-block';
 import { formatInstructions } from './structured-output/format-instructions';
 import { structuredAnswer } from './structured-output/structured-answer';
 import { lastQuestion } from './conversation';
@@ -58,6 +47,8 @@ interface Found {
   query: string;
   queries: string[];
   results: SearchResult[];
+  /** The results numbered, each with the passages of its page the context budget kept. */
+  sources: NumberedSource[];
   searched: boolean;
 }
 
@@ -84,6 +75,7 @@ export class CompletionPipeline {
     private readonly planner: ProSearchPlanner,
     private readonly related: RelatedQuestions,
     private readonly classifier: SearchClassifier,
+    private readonly grounding: Grounding,
     private readonly metrics: Metrics,
   ) {}
 
@@ -125,7 +117,8 @@ export class CompletionPipeline {
   private async findSources(request: CompletionRequest, signal: AbortSignal): Promise<Found> {
     const upstreamModel = request.model.upstreamModel;
     if (!(await this.shouldSearch(request, signal))) {
-      return { query: lastQuestion(request.messages), queries: [], results: [], searched: false };
+      const query = lastQuestion(request.messages);
+      return { query, queries: [], results: [], sources: [], searched: false };
     }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
@@ -138,7 +131,13 @@ export class CompletionPipeline {
       maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
       signal,
     });
-    return { query, queries, results, searched: true };
+    const sources = await this.grounding.sources(
+      query,
+      results,
+      request.search.contextSize,
+      signal,
+    );
+    return { query, queries, results, sources, searched: true };
   }
 
   /** `disable_search` never searches; `enable_search_classifier` asks the classifier. */
@@ -150,11 +149,11 @@ export class CompletionPipeline {
 
   private answer(
     request: CompletionRequest,
-    { query, queries, results, searched }: Found,
+    { query, queries, results, sources, searched }: Found,
     signal: AbortSignal,
   ): Observable<CompletionEvent> {
     const numSearchQueries = queries.length;
-    const sources = numberSources(results);
+    const checker = this.grounding.checker(sources);
     // Started now so they run while the answer streams, not after it.
     const extras = this.extras(request, query, sources, searched, signal);
     const format = request.responseFormat?.format;
@@ -175,30 +174,9 @@ export class CompletionPipeline {
       reasoning: request.model.reasoning ? { queries } : undefined,
       responseFormat: format,
     };
-    const deltas = defer(() => {
-      const startedAt = performance.now();
-      const events = request.responseFormat
-        ? structuredAnswer(this.llm, llmRequest, request.responseFormat.check, signal, (errors) =>
-            this.logger.warn(
-              `Answer did not conform to response_format (${errors[0]}); retrying once`,
-            ),
-          )
-        : this.llm.stream(llmRequest);
-      return events.pipe(
-        tap((event: LlmEvent) => {
-          if (event.type === 'delta' && answer.text === '') {
-            const seconds = (performance.now() - startedAt) / 1000;
-            this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
-          }
-          if (event.type === 'delta') answer.text += event.content;
-          if (event.type === 'usage') answer.usage = event.usage;
-          if (event.type === 'finish') answer.finishReason = event.reason;
-        }),
-        request.model.reasoning ? thinkBlock() : identity,
-        // A delta is already a `CompletionEvent`; no inner Observable per token.
-        filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
-      );
-    });
+    const deltas = defer(() =>
+      this.answerDeltas(this.answerEvents(request, llmRequest, signal), request, answer, checker),
+    );
 
     const done = defer(() => from(extras)).pipe(
       map((found): CompletionEvent => {
@@ -212,11 +190,70 @@ export class CompletionPipeline {
         };
         this.metrics.tokens.inc({ kind: 'prompt' }, usage.promptTokens);
         this.metrics.tokens.inc({ kind: 'completion' }, usage.completionTokens);
-        return { type: 'done', finishReason: answer.finishReason, usage, ...found };
+        const citationCheck = checker?.report;
+        return { type: 'done', finishReason: answer.finishReason, usage, citationCheck, ...found };
       }),
     );
 
     return concat(of<CompletionEvent>({ type: 'sources', results }), deltas, done);
+  }
+
+  /**
+   * The answer's text as `delta` events, through the citation checker when there is one
+   * (it may hold a marker or, in strip mode, a sentence until it is complete).
+   */
+  /** The answer's events: streamed, or asked for whole and checked for `response_format`. */
+  private answerEvents(
+    request: CompletionRequest,
+    llmRequest: LlmRequest,
+    signal: AbortSignal,
+  ): Observable<LlmEvent> {
+    if (!request.responseFormat) return this.llm.stream(llmRequest);
+    return structuredAnswer(this.llm, llmRequest, request.responseFormat.check, signal, (errors) =>
+      this.logger.warn(`Answer did not conform to response_format (${errors[0]}); retrying once`),
+    );
+  }
+
+  /**
+   * The answer's text as `delta` events: a reasoning model's reasoning first, in its
+   * `<think>` block; then the answer through the citation checker when there is one
+   * (it may hold a marker or, in strip mode, a sentence until it is complete).
+   */
+  private answerDeltas(
+    events: Observable<LlmEvent>,
+    request: CompletionRequest,
+    answer: AnswerState,
+    checker: CitationChecker | undefined,
+  ): Observable<CompletionEvent> {
+    return new Observable<CompletionEvent>((subscriber) => {
+      const startedAt = performance.now();
+      const think = new ThinkBlock(request.model.reasoning);
+      const emit = (content: string) => {
+        if (content) subscriber.next({ type: 'delta', content });
+      };
+      return events.subscribe({
+        next: (event: LlmEvent) => {
+          if (event.type === 'reasoning') return emit(think.reasoning(event.content));
+          emit(think.close());
+          if (event.type === 'delta') {
+            if (answer.text === '') {
+              const seconds = (performance.now() - startedAt) / 1000;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
+            }
+            answer.text += event.content;
+            emit(checker ? checker.push(event.content) : event.content);
+          }
+          if (event.type === 'usage') answer.usage = event.usage;
+          if (event.type === 'finish') answer.finishReason = event.reason;
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          emit(think.close());
+          if (checker) emit(checker.end());
+          subscriber.complete();
+        },
+      });
+    });
   }
 
   private async extras(

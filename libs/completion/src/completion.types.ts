@@ -1,3 +1,4 @@
+import type { CitationCheckReport } from './grounding/citation-check.types';
 import type { LlmMessage, LlmSampling, ResponseFormat } from '@answergate/llm';
 import type { FormatChecker } from './structured-output/format-checker';
 import type { ModelProfile } from '@answergate/models';
@@ -66,6 +67,8 @@ export type CompletionEvent =
       type: 'done';
       finishReason: string;
       usage: CompletionUsage;
+      /** Absent with `CITATION_CHECK=off`. */
+      citationCheck?: CitationCheckReport;
       relatedQuestions?: string[];
       images?: SearchImage[];
       videos?: SearchVideo[];

@@ -1,6 +1,13 @@
 import type { SearchImage, SearchResult, SearchVideo } from '@answergate/search';
 import type { CompletionUsage } from './completion.types';
-import type { WireImage, WireSearchResult, WireUsage, WireVideo } from './chat-completion.wire';
+import type {
+  WireCitationCheck,
+  WireImage,
+  WireSearchResult,
+  WireUsage,
+  WireVideo,
+} from './chat-completion.wire';
+import type { CitationCheckReport } from './grounding/citation-check.types';
 
 export const toWireResult = (result: SearchResult): WireSearchResult => ({
   title: result.title,
@@ -40,4 +47,14 @@ export const toWireVideo = (video: SearchVideo): WireVideo => ({
   thumbnail_width: video.thumbnailWidth,
   thumbnail_height: video.thumbnailHeight,
   duration: video.duration,
+});
+
+export const toWireCitationCheck = (report: CitationCheckReport): WireCitationCheck => ({
+  checked: report.checked,
+  supported: report.supported,
+  unsupported: report.unsupported.map((u) => ({
+    sentence_index: u.sentenceIndex,
+    marker: u.marker,
+    reason: u.reason,
+  })),
 });

@@ -17,6 +17,8 @@ export function chatRequestBody(
     frequency_penalty: request.frequencyPenalty,
     stop: request.stop?.length ? request.stop : undefined,
     user: request.user,
+    seed: request.seed,
+    top_k: request.topK,
     reasoning_effort: request.reasoningEffort,
   };
   if (request.responseFormat) body.response_format = wireResponseFormat(request.responseFormat);

@@ -1,0 +1,46 @@
+import type { UnsupportedField } from '../../http/unsupported-field';
+
+const TOOLS =
+  'Tool and function calling is not supported: answers come from search results. ' +
+  'Remove the field, or call a model API directly for tools.';
+const LOGPROBS = 'Token log probabilities are not available from this server; remove the field.';
+
+/** OpenAI chat fields this server will not honour. */
+const NEVER: UnsupportedField[] = [
+  { path: 'tools', reason: TOOLS },
+  { path: 'tool_choice', reason: TOOLS },
+  { path: 'parallel_tool_calls', reason: TOOLS },
+  { path: 'functions', reason: TOOLS },
+  { path: 'function_call', reason: TOOLS },
+  { path: 'logprobs', refuses: (value) => value === true, reason: LOGPROBS },
+  { path: 'top_logprobs', reason: LOGPROBS },
+  {
+    path: 'n',
+    refuses: (value) => typeof value === 'number' && value > 1,
+    reason: 'Only one choice is generated per request: send n = 1, or several requests.',
+  },
+  {
+    path: 'audio',
+    reason: 'Audio output is not supported: answers are text. Remove `audio`.',
+  },
+  {
+    path: 'modalities',
+    refuses: (value) => !(Array.isArray(value) && value.every((m) => m === 'text')),
+    reason: 'Only the "text" modality is supported.',
+  },
+  {
+    path: 'prediction',
+    reason: 'Predicted outputs are not supported; remove `prediction`.',
+  },
+];
+
+/** Sonar reads `search_type` inside `web_search_options`; at the top level it would be ignored. */
+const MISPLACED: UnsupportedField[] = [
+  {
+    path: 'search_type',
+    reason: 'Send `search_type` inside `web_search_options` (`fast`, `pro` or `auto`).',
+  },
+];
+
+/** Every chat request field refused with 400 `unsupported_parameter`, first match wins. */
+export const UNSUPPORTED_CHAT_FIELDS: readonly UnsupportedField[] = [...NEVER, ...MISPLACED];
