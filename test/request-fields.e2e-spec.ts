@@ -41,12 +41,7 @@ describe('chat request fields', () => {
     ['functions', { functions: [{ name: 'f' }] }, 'functions'],
     ['logprobs: true', { logprobs: true }, 'logprobs'],
     ['n > 1', { n: 2 }, 'n'],
-    ['response_format (not yet)', { response_format: { type: 'json_object' } }, 'response_format'],
-    [
-      'user_location (not yet)',
-      { web_search_options: { user_location: { country: 'US' } } },
-      'web_search_options.user_location',
-    ],
+    ['search_type outside web_search_options', { search_type: 'pro' }, 'search_type'],
     [
       'an image part',
       {

@@ -10,6 +10,8 @@ type SonarBody = OpenAI.ChatCompletionCreateParamsNonStreaming & Record<string, 
 interface SonarCompletion extends OpenAI.ChatCompletion {
   citations: string[];
   search_results: { url: string }[];
+  images?: { image_url: string; origin_url: string }[];
+  videos?: Record<string, unknown>[];
 }
 
 /** Sonar's search controls through the openai SDK, a real searx and the fixture LLM. */
@@ -101,6 +103,75 @@ describe('Sonar search controls (search_mode, disable_search, the search classif
     expect(backend.requests.length).toBeGreaterThan(0);
     expect(searched.usage).toMatchObject({ num_search_queries: 1 });
   });
+
+  it('media_response return_videos returns videos from the searx videos category', async () => {
+    const completion = await ask({
+      messages: [{ role: 'user', content: 'lighthouse' }],
+      media_response: { overrides: { return_videos: true } },
+    });
+    expect(completion.videos).toEqual([
+      {
+        url: 'https://video.example.com/watch/lighthouse-tour',
+        thumbnail_url: 'https://video.example.com/thumbs/lighthouse.jpg',
+        thumbnail_width: null,
+        thumbnail_height: null,
+        duration: 205,
+      },
+    ]);
+    expect(forwarded().some((r) => r.category === 'videos')).toBe(true);
+    expect(completion.images).toBeUndefined();
+  });
+
+  it('filters images by image_format_filter and image_domain_filter', async () => {
+    const images = async (body: Partial<SonarBody>) =>
+      (
+        await ask({
+          messages: [{ role: 'user', content: 'lighthouse' }],
+          media_response: { overrides: { return_images: true } },
+          ...body,
+        })
+      ).images?.map((image) => image.image_url);
+    expect(await images({})).toEqual([
+      'https://cdn.example.com/lighthouse.jpg',
+      'https://cdn.example.org/storm.jpg',
+    ]);
+    expect(await images({ image_format_filter: ['png'] })).toEqual([]);
+    expect(await images({ image_format_filter: ['jpeg', 'gif'] })).toHaveLength(2);
+    expect(await images({ image_domain_filter: ['-example.org'] })).toEqual([
+      'https://cdn.example.com/lighthouse.jpg',
+    ]);
+  });
+
+  it('user_location steers the searx locale and goes into the prompt with language_preference', async () => {
+    await ask({
+      messages: [{ role: 'user', content: 'cache' }],
+      web_search_options: { user_location: { country: 'DE', city: 'Berlin' } } as never,
+    });
+    expect(forwarded()[0]).toMatchObject({ q: 'cache', language: 'de-DE' });
+    const prompt = llm.requests.at(-1)?.body?.messages?.[0].content;
+    expect(prompt).toContain('The user is located in Berlin, DE');
+
+    backend.reset();
+    await ask({
+      messages: [{ role: 'user', content: 'cache' }],
+      language_preference: 'fr',
+      web_search_options: { user_location: { country: 'DE' } } as never,
+    });
+    expect(forwarded()[0]).toMatchObject({ language: 'fr-DE' });
+    expect(llm.requests.at(-1)?.body?.messages?.[0].content).toContain(
+      'Write the answer in this language: fr.',
+    );
+  });
+
+  it('search_type fast searches once and pro plans sub-queries', async () => {
+    const pro = await ask({ web_search_options: { search_type: 'pro' } as never });
+    expect(pro.usage).toMatchObject({ num_search_queries: 3 });
+    const fast = await ask({
+      model: 'sonar-pro',
+      web_search_options: { search_type: 'fast' } as never,
+    });
+    expect(fast.usage).toMatchObject({ num_search_queries: 1 });
+  });
 });
 
 describe('the search classifier of the extractive answerer (default start)', () => {
@@ -120,6 +191,18 @@ describe('the search classifier of the extractive answerer (default start)', () 
       messages: [{ role: 'user', content }],
       enable_search_classifier: true,
     } as SonarBody)) as unknown as SonarCompletion;
+
+  it('answers return_videos with 400: the local index has no videos', async () => {
+    const error = (await client.chat.completions
+      .create({
+        model: 'sonar',
+        messages: [{ role: 'user', content: 'hi' }],
+        media_response: { overrides: { return_videos: true } },
+      } as SonarBody)
+      .catch((e: unknown) => e)) as InstanceType<typeof OpenAI.BadRequestError>;
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error.param).toBe('media_response.overrides.return_videos');
+  });
 
   it('skips the search for a greeting and searches for a question', async () => {
     const greeting = await ask('Hello!');

@@ -1,6 +1,7 @@
 import type { LlmMessage, NumberedSource } from '@answergate/llm';
 import { callerInstructions, dialogue } from './conversation';
 import { formatSources } from './numbered-sources';
+import type { Audience } from './completion.types';
 
 const NO_SEARCH_RULES = [
   'You are Answergate, an answer engine. Answer the last user question from your own knowledge:',
@@ -17,6 +18,9 @@ const RULES = [
 export interface AnswerPromptOptions {
   /** False when search was disabled or skipped: no sources block, no citations asked for. */
   searched: boolean;
+  /** How the answer must be shaped (`response_format`), said in the prompt too. */
+  format?: string;
+  audience?: Audience;
 }
 
 /** The messages for the answer: rules and numbered sources, the caller's system text, the conversation. */
@@ -32,9 +36,23 @@ export function buildAnswerMessages(
     options.searched ? RULES : NO_SEARCH_RULES,
     `Today is ${today.toISOString().slice(0, 10)}.`,
     instructions ? `Instructions from the caller:\n${instructions}` : '',
+    audienceLines(options.audience),
+    options.format ?? '',
     options.searched ? `Sources:\n${sourcesBlock}` : '',
   ]
     .filter(Boolean)
     .join('\n\n');
   return [{ role: 'system', content: system }, ...dialogue(messages)];
+}
+
+/** `language_preference` and `user_location`, said to the model. */
+function audienceLines(audience: Audience = {}): string {
+  return [
+    audience.language ? `Write the answer in this language: ${audience.language}.` : '',
+    audience.location
+      ? `The user is located in ${audience.location}; prefer what is relevant there.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

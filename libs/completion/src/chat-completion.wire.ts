@@ -22,10 +22,10 @@ export interface WireUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  reasoning_tokens: number;
   citation_tokens: number;
   num_search_queries: number;
   search_context_size: string;
-  reasoning_tokens?: number;
 }
 
 /** How well the answer's `[n]` markers are supported by their sources' text. */
@@ -41,6 +41,15 @@ interface SearchFields {
   related_questions?: string[];
   images?: WireImage[];
   citation_check?: WireCitationCheck;
+  videos?: WireVideo[];
+}
+
+export interface WireVideo {
+  url: string;
+  thumbnail_url: string | null;
+  thumbnail_width: number | null;
+  thumbnail_height: number | null;
+  duration: number | null;
 }
 
 export interface ChatCompletionChunk extends SearchFields {

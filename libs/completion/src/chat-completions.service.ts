@@ -7,7 +7,13 @@ import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire
 import { DEEP_RESEARCH_RUNNER } from './completion.tokens';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
-import { toWireImage, toWireResult, toWireUsage, toWireCitationCheck } from './wire-mappers';
+import {
+  toWireCitationCheck,
+  toWireImage,
+  toWireResult,
+  toWireUsage,
+  toWireVideo,
+} from './wire-mappers';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -102,6 +108,7 @@ export class ChatCompletions {
               ...searchFields,
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
+              videos: event.videos?.map(toWireVideo),
               citation_check: event.citationCheck && toWireCitationCheck(event.citationCheck),
               usage,
             });
@@ -130,6 +137,7 @@ export class ChatCompletions {
       usage: toWireUsage({
         promptTokens: 0,
         completionTokens: 0,
+        reasoningTokens: 0,
         citationTokens: 0,
         numSearchQueries: 0,
         searchContextSize: request.search.contextSize,
@@ -187,6 +195,7 @@ function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompl
       if (event.citationCheck) response.citation_check = toWireCitationCheck(event.citationCheck);
       if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
       if (event.images) response.images = event.images.map(toWireImage);
+      if (event.videos) response.videos = event.videos.map(toWireVideo);
       break;
   }
   return response;

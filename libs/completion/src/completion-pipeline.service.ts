@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, from, map, mergeMap, Observable, of } from 'rxjs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { concat, defer, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
@@ -9,8 +9,13 @@ import {
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { countTokens, Metrics, type RequestTimings } from '@answergate/common';
-import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
+import { countTokens, InvalidRequestError, Metrics, type RequestTimings } from '@answergate/common';
+import {
+  type SearchImage,
+  type SearchResult,
+  SearchService,
+  type SearchVideo,
+} from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { countCitationTokens } from './citation-tokens';
@@ -20,11 +25,15 @@ import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
 import { SearchClassifier } from './search-classifier.service';
+import { ThinkBlock } from './think-block';
+import { formatInstructions } from './structured-output/format-instructions';
+import { structuredAnswer } from './structured-output/structured-answer';
 import { lastQuestion } from './conversation';
 
 /** Snippet budget per source, in tokens, by `search_context_size`. */
 const TOKENS_PER_SOURCE = { low: 256, medium: 512, high: 1024 } as const;
 const MAX_IMAGES = 6;
+const MAX_VIDEOS = 6;
 
 /** What the answer stream told us, for the final `done` event. */
 interface AnswerState {
@@ -46,6 +55,7 @@ interface Found {
 interface Extras {
   relatedQuestions?: string[];
   images?: SearchImage[];
+  videos?: SearchVideo[];
 }
 
 /**
@@ -56,6 +66,8 @@ interface Extras {
  */
 @Injectable()
 export class CompletionPipeline {
+  private readonly logger = new Logger(CompletionPipeline.name);
+
   constructor(
     private readonly search: SearchService,
     @Inject(LLM_PROVIDER) private readonly llm: LlmProvider,
@@ -68,6 +80,28 @@ export class CompletionPipeline {
   ) {}
 
   run(request: CompletionRequest): Observable<CompletionEvent> {
+    if (request.responseFormat && !this.llm.structuredOutput) {
+      return throwError(
+        () =>
+          new InvalidRequestError(
+            `response_format needs an LLM: the ${this.llm.name} answerer cannot follow a schema or ` +
+              'a pattern. Set LLM_BASE_URL to an OpenAI-compatible server, or leave response_format out.',
+            'response_format',
+            'unsupported_parameter',
+          ),
+      );
+    }
+    if (request.returnVideos && !this.search.hasVideos) {
+      return throwError(
+        () =>
+          new InvalidRequestError(
+            'return_videos needs a search backend with videos (SearXNG); the configured ' +
+              'backend has none.',
+            'media_response.overrides.return_videos',
+            'unsupported_parameter',
+          ),
+      );
+    }
     return new Observable<CompletionEvent>((subscriber) => {
       const abort = new AbortController();
       const subscription = from(this.findSources(request, abort.signal))
@@ -88,7 +122,7 @@ export class CompletionPipeline {
     }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
-      ? await this.planner.plan(query, upstreamModel, signal)
+      ? await this.planner.plan(query, upstreamModel, signal, request.sampling.reasoningEffort)
       : [query];
     const searched = request.timings?.start('search');
     const results = await this.search
@@ -128,24 +162,30 @@ export class CompletionPipeline {
     // delay its request or its first token.
     let extras: Promise<Extras> | undefined;
     const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
-    const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
+    const format = request.responseFormat?.format;
+    const messages = buildAnswerMessages(request.messages, sources, new Date(), {
+      searched,
+      audience: request.audience,
+      format: format && formatInstructions(format),
+    });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
+    const llmRequest: LlmRequest = {
+      task: 'answer',
+      model: request.model.upstreamModel,
+      messages,
+      question: query,
+      sources,
+      ...request.sampling,
+      reasoning: request.model.reasoning ? { queries } : undefined,
+      responseFormat: format,
+      whenWritable: request.whenWritable,
+    };
     const deltas = defer(() =>
-      this.answerDeltas(
-        {
-          task: 'answer',
-          model: request.model.upstreamModel,
-          messages,
-          question: query,
-          sources,
-          ...request.sampling,
-          whenWritable: request.whenWritable,
-        },
-        answer,
-        checker,
-        { timings: request.timings, onFirstToken: () => void startExtras() },
-      ),
+      this.answerDeltas(this.answerEvents(request, llmRequest, signal), request, answer, checker, {
+        timings: request.timings,
+        onFirstToken: () => void startExtras(),
+      }),
     );
 
     const done = defer(() => from(startExtras())).pipe(
@@ -153,6 +193,7 @@ export class CompletionPipeline {
         const usage: CompletionUsage = {
           promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
+          reasoningTokens: answer.usage?.reasoningTokens ?? 0,
           citationTokens: countCitationTokens(sources),
           numSearchQueries,
           searchContextSize: request.search.contextSize,
@@ -171,20 +212,41 @@ export class CompletionPipeline {
    * The answer's text as `delta` events, through the citation checker when there is one
    * (it may hold a marker or, in strip mode, a sentence until it is complete).
    */
-  private answerDeltas(
+  /** The answer's events: streamed, or asked for whole and checked for `response_format`. */
+  private answerEvents(
+    request: CompletionRequest,
     llmRequest: LlmRequest,
+    signal: AbortSignal,
+  ): Observable<LlmEvent> {
+    if (!request.responseFormat) return this.llm.stream(llmRequest);
+    return structuredAnswer(this.llm, llmRequest, request.responseFormat.check, signal, (errors) =>
+      this.logger.warn(`Answer did not conform to response_format (${errors[0]}); retrying once`),
+    );
+  }
+
+  /**
+   * The answer's text as `delta` events: a reasoning model's reasoning first, in its
+   * `<think>` block; then the answer through the citation checker when there is one
+   * (it may hold a marker or, in strip mode, a sentence until it is complete).
+   */
+  private answerDeltas(
+    events: Observable<LlmEvent>,
+    request: CompletionRequest,
     answer: AnswerState,
     checker: CitationChecker | undefined,
     hooks: { timings?: RequestTimings; onFirstToken: () => void },
   ): Observable<CompletionEvent> {
     return new Observable<CompletionEvent>((subscriber) => {
       const startedAt = performance.now();
+      const think = new ThinkBlock(request.model.reasoning);
       const emit = (content: string) => {
         if (content) subscriber.next({ type: 'delta', content });
       };
       const ended = () => hooks.timings?.add('llm', performance.now() - startedAt);
-      return this.llm.stream(llmRequest).subscribe({
+      return events.subscribe({
         next: (event: LlmEvent) => {
+          if (event.type === 'reasoning') return emit(think.reasoning(event.content));
+          emit(think.close());
           if (event.type === 'delta') {
             if (answer.text === '') {
               const ms = performance.now() - startedAt;
@@ -204,6 +266,7 @@ export class CompletionPipeline {
         },
         complete: () => {
           ended();
+          emit(think.close());
           if (checker) emit(checker.end());
           subscriber.complete();
         },
@@ -218,14 +281,20 @@ export class CompletionPipeline {
     searched: boolean,
     signal: AbortSignal,
   ): Promise<Extras> {
-    const [relatedQuestions, images] = await Promise.all([
+    const { filters } = request.search;
+    const [relatedQuestions, images, videos] = await Promise.all([
       request.returnRelatedQuestions
         ? this.related.suggest(query, sources, request.model.upstreamModel, signal)
         : undefined,
       request.returnImages && searched
-        ? this.search.images(query, request.search.filters, MAX_IMAGES, signal).catch(() => [])
+        ? this.search
+            .images(query, filters, MAX_IMAGES, signal, request.imageFilters)
+            .catch(() => [])
+        : undefined,
+      request.returnVideos && searched
+        ? this.search.videos(query, filters, MAX_VIDEOS, signal).catch(() => [])
         : undefined,
     ]);
-    return { relatedQuestions, images };
+    return { relatedQuestions, images, videos };
   }
 }

@@ -1,8 +1,15 @@
 import type { RequestTimings } from '@answergate/common';
 import type { CitationCheckReport } from './grounding/citation-check.types';
-import type { LlmMessage, LlmSampling } from '@answergate/llm';
+import type { LlmMessage, LlmSampling, ResponseFormat } from '@answergate/llm';
+import type { FormatChecker } from './structured-output/format-checker';
 import type { ModelProfile } from '@answergate/models';
-import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
+import type {
+  ImageFilters,
+  SearchFilters,
+  SearchImage,
+  SearchResult,
+  SearchVideo,
+} from '@answergate/search';
 
 export type SearchContextSize = 'low' | 'medium' | 'high';
 
@@ -24,7 +31,15 @@ export interface CompletionRequest {
   };
   /** Deep research budget (`sonar-deep-research`); the default is `medium`. */
   reasoningEffort?: 'low' | 'medium' | 'high';
+  /** `response_format` (not text): what the upstream is asked for, and its compiled check. */
+  responseFormat?: { format: ResponseFormat; check: FormatChecker };
   returnImages: boolean;
+  /** `image_domain_filter` / `image_format_filter`, enforced on the images. */
+  imageFilters: ImageFilters;
+  /** `media_response.overrides.return_videos` (SearXNG's videos category). */
+  returnVideos: boolean;
+  /** `web_search_options.user_location` and `language_preference`, for the answer prompt. */
+  audience: Audience;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
   /** Where the request's time goes (search, page reading, LLM), when the caller tracks it. */
@@ -33,14 +48,22 @@ export interface CompletionRequest {
   whenWritable?: () => Promise<void> | undefined;
 }
 
+/** Who asks, as the answer prompt tells the model. */
+export interface Audience {
+  /** `language_preference`: the language the answer is written in. */
+  language?: string;
+  /** `user_location`, as words ("Lyon, Auvergne-Rhône-Alpes, FR") or coordinates. */
+  location?: string;
+}
+
 export interface CompletionUsage {
   promptTokens: number;
   completionTokens: number;
+  /** The reasoning part of `completionTokens` (0 when the model did not reason). */
+  reasoningTokens: number;
   citationTokens: number;
   numSearchQueries: number;
   searchContextSize: SearchContextSize;
-  /** Tokens of the reasoning (deep research's `<think>` block), when there is one. */
-  reasoningTokens?: number;
 }
 
 /** What the pipeline emits, in order: sources once, answer deltas, then one `done`. */
@@ -55,4 +78,5 @@ export type CompletionEvent =
       citationCheck?: CitationCheckReport;
       relatedQuestions?: string[];
       images?: SearchImage[];
+      videos?: SearchVideo[];
     };

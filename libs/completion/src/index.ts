@@ -1,6 +1,11 @@
 export type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
 export { ChatCompletions } from './chat-completions.service';
-export type { CompletionEvent, CompletionRequest, SearchContextSize } from './completion.types';
+export type {
+  Audience,
+  CompletionEvent,
+  CompletionRequest,
+  SearchContextSize,
+} from './completion.types';
 export { CompletionModule } from './completion.module';
 export { CompletionPipeline } from './completion-pipeline.service';
 export { MAX_SUB_QUERIES } from './pro-search-planner.service';
@@ -12,3 +17,4 @@ export { toWireResult } from './wire-mappers';
 export type { AnswerRunner } from './answer-runner.interface';
 export { DEEP_RESEARCH_RUNNER } from './completion.tokens';
 export type { CompletionUsage } from './completion.types';
+export { compileFormat, type FormatChecker } from './structured-output/format-checker';

@@ -27,7 +27,7 @@ export async function askSideTaskWithUsage(
   llm: LlmProvider,
   side: SideTask,
   signal: AbortSignal,
-): Promise<Required<LlmCompletion>> {
+): Promise<Required<Omit<LlmCompletion, 'reasoning'>>> {
   const { content, usage } = await llm.complete(
     {
       task: side.task,

@@ -1,10 +1,11 @@
-import type { SearchImage, SearchResult } from '@answergate/search';
+import type { SearchImage, SearchResult, SearchVideo } from '@answergate/search';
 import type { CompletionUsage } from './completion.types';
 import type {
   WireCitationCheck,
   WireImage,
   WireSearchResult,
   WireUsage,
+  WireVideo,
 } from './chat-completion.wire';
 import type { CitationCheckReport } from './grounding/citation-check.types';
 
@@ -34,10 +35,19 @@ export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   prompt_tokens: usage.promptTokens,
   completion_tokens: usage.completionTokens,
   total_tokens: usage.promptTokens + usage.completionTokens,
+  reasoning_tokens: usage.reasoningTokens,
   citation_tokens: usage.citationTokens,
   num_search_queries: usage.numSearchQueries,
   search_context_size: usage.searchContextSize,
   ...(usage.reasoningTokens === undefined ? {} : { reasoning_tokens: usage.reasoningTokens }),
+});
+
+export const toWireVideo = (video: SearchVideo): WireVideo => ({
+  url: video.url,
+  thumbnail_url: video.thumbnailUrl,
+  thumbnail_width: video.thumbnailWidth,
+  thumbnail_height: video.thumbnailHeight,
+  duration: video.duration,
 });
 
 export const toWireCitationCheck = (report: CitationCheckReport): WireCitationCheck => ({

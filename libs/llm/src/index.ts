@@ -12,7 +12,10 @@ export type {
   LlmTask,
   LlmUsage,
   NumberedSource,
+  ReasoningEffort,
+  ResponseFormat,
 } from './llm.types';
+export { splitThinkTags } from './reasoning/think-tag-splitter';
 export { LlmUnsupportedTaskError } from './llm-unsupported-task.error';
 export { NO_SEARCH, SEARCH } from './providers/extractive/search-need';
 export { createLlmProvider } from './llm-provider.factory';

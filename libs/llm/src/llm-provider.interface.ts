@@ -7,6 +7,8 @@ import type { LlmCompletion, LlmEvent, LlmRequest } from './llm.types';
  */
 export interface LlmProvider {
   readonly name: string;
+  /** Can follow `response_format` (JSON schema, JSON object, regex); the extractive answerer cannot. */
+  readonly structuredOutput?: boolean;
   /**
    * Cold: the upstream call starts on subscribe, and unsubscribing aborts it
    * (the HTTP request included). Errors are `AppError`s (502 `upstream_error`, 504 ...).

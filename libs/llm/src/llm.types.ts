@@ -32,7 +32,25 @@ export interface LlmSampling {
   seed?: number;
   /** Top-k sampling: vLLM, llama.cpp and Ollama read `top_k`; OpenAI ignores it. */
   topK?: number;
+  /** `reasoning_effort`, passed to the upstream as is. */
+  reasoningEffort?: ReasoningEffort;
 }
+
+export type ReasoningEffort = 'low' | 'medium' | 'high';
+
+/** `response_format` other than text, as the upstream receives it. */
+export type ResponseFormat =
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema';
+      jsonSchema: {
+        name: string;
+        schema: Record<string, unknown>;
+        strict?: boolean;
+        description?: string;
+      };
+    }
+  | { type: 'regex'; regex: string };
 
 export interface LlmRequest extends LlmSampling {
   task: LlmTask;
@@ -47,20 +65,34 @@ export interface LlmRequest extends LlmSampling {
    * (the upstream is not read until it settles), `undefined` while it can.
    */
   whenWritable?: () => Promise<void> | undefined;
+  /**
+   * A reasoning model's answer: providers that reason without a model (extractive)
+   * emit `reasoning` events describing what they did; `queries` are the searches run.
+   */
+  reasoning?: { queries: string[] };
+  /** Structured output the upstream is asked for (checked by the caller). */
+  responseFormat?: ResponseFormat;
 }
 
 export interface LlmUsage {
   promptTokens: number;
+  /** All generated tokens, reasoning included (as OpenAI counts them). */
   completionTokens: number;
+  /** The reasoning part of `completionTokens`, when there was any. */
+  reasoningTokens?: number;
 }
 
 /** What a streamed completion emits: text deltas, then usage when the upstream reports it. */
 export type LlmEvent =
   | { type: 'delta'; content: string }
+  /** Reasoning text: `delta.reasoning_content`, `delta.reasoning` or a leading `<think>` block. */
+  | { type: 'reasoning'; content: string }
   | { type: 'usage'; usage: LlmUsage }
   | { type: 'finish'; reason: string };
 
 export interface LlmCompletion {
   content: string;
   usage?: LlmUsage;
+  /** Reasoning the upstream sent apart from the content (or in a leading `<think>` block). */
+  reasoning?: string;
 }

@@ -36,6 +36,9 @@ function request(question: string, effort?: 'low' | 'medium' | 'high'): Completi
     },
     reasoningEffort: effort,
     returnImages: false,
+    imageFilters: {},
+    returnVideos: false,
+    audience: {},
     returnRelatedQuestions: false,
     sampling: {},
   };

@@ -9,7 +9,9 @@ export type {
   SearchMode,
   SearchRequest,
   SearchResult,
+  SearchVideo,
 } from './search.types';
+export type { ImageFilters } from './filters/image-filter';
 export { SearchModule } from './search.module';
 export { MAX_QUERIES, MAX_RESULTS, SearchService } from './search.service';
 export { SearchHealthIndicator } from './search.health';

@@ -1,4 +1,4 @@
-import type { SearchFilters, SearchImage, SearchResult } from './search.types';
+import type { SearchFilters, SearchImage, SearchResult, SearchVideo } from './search.types';
 
 /** One query as a backend sees it. */
 export interface ProviderQuery {
@@ -17,6 +17,8 @@ export interface SearchProvider {
   readonly name: string;
   search(query: ProviderQuery): Promise<SearchResult[]>;
   images(query: ProviderQuery): Promise<SearchImage[]>;
+  /** Videos, where the backend has a video search (SearXNG's `videos` category). */
+  videos?(query: ProviderQuery): Promise<SearchVideo[]>;
   /** The whole text behind a result, for backends that hold it (the local index). */
   fullText?(url: string): string | undefined;
   /** Resolves when the backend can answer; rejects with the reason otherwise (readiness). */

@@ -9,7 +9,14 @@ import { normalizeUrl } from './ranking/normalize-url';
 import type { SearchCache } from './search-cache.interface';
 import type { ProviderQuery, SearchProvider } from './search-provider.interface';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
-import type { SearchFilters, SearchImage, SearchRequest, SearchResult } from './search.types';
+import type {
+  SearchFilters,
+  SearchImage,
+  SearchRequest,
+  SearchResult,
+  SearchVideo,
+} from './search.types';
+import { createImageFilter, type ImageFilters } from './filters/image-filter';
 
 export const MAX_RESULTS = 20;
 export const MAX_QUERIES = 5;
@@ -37,6 +44,7 @@ const prepareResults = (found: SearchResult[]) => found.map(toCachedResult);
 export class SearchService {
   private readonly results = new SingleFlight<CachedResult[]>();
   private readonly pictures = new SingleFlight<SearchImage[]>();
+  private readonly films = new SingleFlight<SearchVideo[]>();
 
   constructor(
     @Inject(SEARCH_PROVIDER) private readonly provider: SearchProvider,
@@ -66,30 +74,69 @@ export class SearchService {
     return withinTokenBudget(merged, request.maxTokensPerPage, request.maxTokens);
   }
 
-  /** Images for one query (`return_images`), kept to pages that pass the domain filter. */
+  /**
+   * Images for one query (`return_images`), kept to pages that pass the domain filter and
+   * to images that pass `image_domain_filter` / `image_format_filter`.
+   */
   async images(
     query: string,
     filters: SearchFilters,
     limit: number,
     signal?: AbortSignal,
+    imageFilters: ImageFilters = {},
   ): Promise<SearchImage[]> {
     const [{ text, key }] = distinctQueries([query]);
     const wanted = Math.min(Math.max(1, Math.trunc(limit)), MAX_RESULTS);
+    const filtered = !!(imageFilters.domains?.length || imageFilters.formats?.length);
+    // Image filters drop some of what comes back, so more is fetched to choose from.
+    const fetched = filtered ? MAX_RESULTS : fetchLimit(wanted);
     const found = await this.cached(
       this.pictures,
-      ['images', fetchLimit(wanted), key, filtersKey(filters)],
-      { query: text, limit: fetchLimit(wanted), filters, signal },
+      ['images', fetched, key, filtersKey(filters)],
+      { query: text, limit: fetched, filters, signal },
       (q) => this.provider.images(q),
       asIs,
     );
     const accept = createResultFilter(filters);
+    const acceptImage = createImageFilter(imageFilters);
     const distinct = new Map<string, SearchImage>();
     for (const image of found) {
       const imageKey = normalizeUrl(image.imageUrl);
       const page = { url: image.originUrl, date: null, lastUpdated: null };
-      if (!distinct.has(imageKey) && accept(page)) distinct.set(imageKey, image);
+      if (!distinct.has(imageKey) && accept(page) && acceptImage(image)) {
+        distinct.set(imageKey, image);
+      }
     }
     return [...distinct.values()].slice(0, wanted);
+  }
+
+  /** True when the backend has a video search (`return_videos`). */
+  get hasVideos(): boolean {
+    return typeof this.provider.videos === 'function';
+  }
+
+  /** Videos for one query, kept to pages that pass the filters; [] on a backend without videos. */
+  async videos(
+    query: string,
+    filters: SearchFilters,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<SearchVideo[]> {
+    const provider = this.provider;
+    if (!provider.videos) return [];
+    const [{ text, key }] = distinctQueries([query]);
+    const wanted = Math.min(Math.max(1, Math.trunc(limit)), MAX_RESULTS);
+    const found = await this.cached(
+      this.films,
+      ['videos', fetchLimit(wanted), key, filtersKey(filters)],
+      { query: text, limit: fetchLimit(wanted), filters, signal },
+      (q) => provider.videos!(q),
+      asIs,
+    );
+    const accept = createResultFilter(filters);
+    return found
+      .filter((video) => accept({ url: video.url, date: null, lastUpdated: null }))
+      .slice(0, wanted);
   }
 
   /**

@@ -37,6 +37,16 @@ export interface SearchImage {
   height?: number;
 }
 
+/** A video result (`media_response.overrides.return_videos`). */
+export interface SearchVideo {
+  url: string;
+  thumbnailUrl: string | null;
+  thumbnailWidth: number | null;
+  thumbnailHeight: number | null;
+  /** Seconds, when the backend says. */
+  duration: number | null;
+}
+
 /** What the search service is asked: one or several queries, merged into one ranked list. */
 export interface SearchRequest {
   queries: string[];

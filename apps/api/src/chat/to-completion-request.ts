@@ -4,6 +4,8 @@ import type { ModelRegistry } from '@answergate/models';
 import { toSearchFilters } from '@answergate/search';
 import type { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { contentText } from './dto/is-message-content.validator';
+import { toResponseFormat } from './to-response-format';
+import { countryLanguage, toAudience } from './to-audience';
 
 const DEFAULT_MAX_RESULTS = 6;
 
@@ -39,19 +41,34 @@ export function toCompletionRequest(
     );
   }
 
+  const options = dto.web_search_options;
+  const location = options?.user_location;
+  const filters = { ...toSearchFilters(dto), mode: dto.search_mode };
+  // `user_location` steers the search locale unless the request set it itself.
+  filters.country ??= location?.country?.toUpperCase();
+  filters.language ??= countryLanguage(location?.country);
+  const searchType = options?.search_type;
+  const media = dto.media_response?.overrides;
+
   return {
     model,
     messages,
     search: {
       maxResults: dto.max_results ?? DEFAULT_MAX_RESULTS,
-      contextSize: dto.web_search_options?.search_context_size ?? 'low',
-      pro: dto.pro_search ?? model.search === 'pro',
+      contextSize: options?.search_context_size ?? 'low',
+      pro:
+        dto.pro_search ??
+        (searchType === 'fast' ? false : searchType === 'pro' ? true : model.search === 'pro'),
       enabled: !dto.disable_search,
       classify: dto.enable_search_classifier ?? false,
-      filters: { ...toSearchFilters(dto), mode: dto.search_mode },
+      filters,
     },
     reasoningEffort: dto.reasoning_effort,
-    returnImages: dto.return_images ?? false,
+    responseFormat: toResponseFormat(dto.response_format),
+    returnImages: media?.return_images ?? dto.return_images ?? false,
+    imageFilters: { domains: dto.image_domain_filter, formats: dto.image_format_filter },
+    returnVideos: media?.return_videos ?? false,
+    audience: toAudience(dto.language_preference, location),
     returnRelatedQuestions: dto.return_related_questions ?? false,
     sampling: {
       temperature: dto.temperature,
@@ -63,6 +80,7 @@ export function toCompletionRequest(
       frequencyPenalty: dto.frequency_penalty,
       stop: typeof dto.stop === 'string' ? [dto.stop] : dto.stop,
       user: dto.user,
+      reasoningEffort: dto.reasoning_effort,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnswerImageDto } from './answer-image.dto';
+import { AnswerVideoDto } from './answer-video.dto';
 import { CitationCheckDto } from './citation-check.dto';
 import { ChunkChoiceDto } from './chunk-choice.dto';
 import { CompletionUsageDto } from './completion-usage.dto';
@@ -46,6 +47,9 @@ export class ChatCompletionChunkDto {
 
   @ApiPropertyOptional({ type: [AnswerImageDto], description: 'In the finish chunk, when asked.' })
   images?: AnswerImageDto[];
+
+  @ApiPropertyOptional({ type: [AnswerVideoDto], description: 'In the finish chunk, when asked.' })
+  videos?: AnswerVideoDto[];
 
   @ApiPropertyOptional({
     type: CompletionUsageDto,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnswerImageDto } from './answer-image.dto';
+import { AnswerVideoDto } from './answer-video.dto';
 import { CitationCheckDto } from './citation-check.dto';
 import { CompletionChoiceDto } from './completion-choice.dto';
 import { CompletionUsageDto } from './completion-usage.dto';
@@ -33,6 +34,12 @@ export class ChatCompletionDto {
 
   @ApiPropertyOptional({ type: [AnswerImageDto], description: 'When `return_images`.' })
   images?: AnswerImageDto[];
+
+  @ApiPropertyOptional({
+    type: [AnswerVideoDto],
+    description: 'When `media_response.overrides.return_videos`.',
+  })
+  videos?: AnswerVideoDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['How long are results cached?'] })
   related_questions?: string[];

@@ -10,6 +10,13 @@ export class CompletionUsageDto {
   @ApiProperty({ example: 908 })
   total_tokens!: number;
 
+  @ApiProperty({
+    example: 0,
+    description:
+      'The reasoning part of completion_tokens (the <think> block of the sonar-reasoning models).',
+  })
+  reasoning_tokens!: number;
+
   @ApiProperty({ example: 540, description: 'Tokens of the sources put into the prompt.' })
   citation_tokens!: number;
 

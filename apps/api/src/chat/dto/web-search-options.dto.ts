@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { UserLocationDto } from './user-location.dto';
 
 export class WebSearchOptionsDto {
   @ApiPropertyOptional({
@@ -10,4 +12,20 @@ export class WebSearchOptionsDto {
   @IsOptional()
   @IsIn(['low', 'medium', 'high'])
   search_context_size?: 'low' | 'medium' | 'high';
+
+  @ApiPropertyOptional({ type: UserLocationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserLocationDto)
+  user_location?: UserLocationDto;
+
+  @ApiPropertyOptional({
+    enum: ['fast', 'pro', 'auto'],
+    example: 'auto',
+    description:
+      '`fast`: one search; `pro`: planned sub-queries (pro search); `auto`: as the model does.',
+  })
+  @IsOptional()
+  @IsIn(['fast', 'pro', 'auto'])
+  search_type?: 'fast' | 'pro' | 'auto';
 }

@@ -34,24 +34,13 @@ const NEVER: UnsupportedField[] = [
   },
 ];
 
-const notYet = (path: string): UnsupportedField => ({
-  path,
-  reason: `\`${path}\` is not supported by this server yet; remove it to get an answer.`,
-});
-
-/**
- * Sonar controls not honoured yet (the Sonar-controls issue builds them). Remove a path
- * here in the same change that honours it, and declare it on the request DTO.
- */
-const NOT_YET: UnsupportedField[] = [
-  'response_format',
-  'media_response',
-  'image_domain_filter',
-  'image_format_filter',
-  'web_search_options.user_location',
-  'web_search_options.search_type',
-  'search_type',
-].map(notYet);
+/** Sonar reads `search_type` inside `web_search_options`; at the top level it would be ignored. */
+const MISPLACED: UnsupportedField[] = [
+  {
+    path: 'search_type',
+    reason: 'Send `search_type` inside `web_search_options` (`fast`, `pro` or `auto`).',
+  },
+];
 
 /** Every chat request field refused with 400 `unsupported_parameter`, first match wins. */
-export const UNSUPPORTED_CHAT_FIELDS: readonly UnsupportedField[] = [...NEVER, ...NOT_YET];
+export const UNSUPPORTED_CHAT_FIELDS: readonly UnsupportedField[] = [...NEVER, ...MISPLACED];

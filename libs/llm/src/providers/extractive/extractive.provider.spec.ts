@@ -34,6 +34,31 @@ describe('ExtractiveProvider', () => {
     ]);
   });
 
+  it('streams, for a reasoning model, what it searched and quoted as labelled reasoning first', async () => {
+    const events = await lastValueFrom(
+      provider.stream(request({ reasoning: { queries: ['paris population'] } })).pipe(toArray()),
+    );
+    const reasoning = events.flatMap((e) => (e.type === 'reasoning' ? [e.content] : [])).join('');
+    const answer = deltas(events).join('');
+    const firstDelta = events.findIndex((e) => e.type === 'delta');
+    expect(events.slice(0, firstDelta).every((e) => e.type === 'reasoning')).toBe(true);
+    expect(reasoning).toMatch(/^Not model reasoning: /);
+    expect(reasoning).toContain('Searches run:\n- paris population');
+    const cited = Number(/\[(\d)\]/.exec(answer)![1]);
+    const source = TEST_SOURCES.find((s) => s.index === cited)!;
+    expect(reasoning).toContain(
+      `Sources quoted in the answer:\n- [${cited}] ${source.title} (${source.url})`,
+    );
+    expect(events.at(-2)).toEqual({
+      type: 'usage',
+      usage: {
+        promptTokens: expect.any(Number),
+        completionTokens: countTokens(answer) + countTokens(reasoning),
+        reasoningTokens: countTokens(reasoning),
+      },
+    });
+  });
+
   it('stops producing when unsubscribed mid-answer', async () => {
     let produced = 0;
     const firstTwo = provider.stream(request()).pipe(

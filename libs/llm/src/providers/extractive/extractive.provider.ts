@@ -6,6 +6,7 @@ import { countTokens } from '@answergate/common';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { cutToTokens } from '../../tokens/cut-to-tokens';
 import { extractiveAnswer } from './extractive-answer';
+import { extractiveReasoning } from './extractive-reasoning';
 import { relatedQuestions } from './related-questions';
 import { classifySearchNeed } from './search-need';
 import { standaloneQuery } from './standalone-query';
@@ -44,11 +45,16 @@ export class ExtractiveProvider implements LlmProvider {
         subscriber.error(error);
         return;
       }
+      const reasoning = this.reasoning(request, content);
+      for (const chunk of textChunks(reasoning)) {
+        if (subscriber.closed) return;
+        subscriber.next({ type: 'reasoning', content: chunk });
+      }
       for (const chunk of textChunks(content)) {
         if (subscriber.closed) return;
         subscriber.next({ type: 'delta', content: chunk });
       }
-      subscriber.next({ type: 'usage', usage: this.usage(request, content) });
+      subscriber.next({ type: 'usage', usage: this.usage(request, content, reasoning) });
       subscriber.next({ type: 'finish', reason: cut ? 'length' : 'stop' });
       subscriber.complete();
     });
@@ -73,13 +79,25 @@ export class ExtractiveProvider implements LlmProvider {
     return Promise.resolve();
   }
 
+  /** For a reasoning model's answer: what was searched and chosen (see `extractiveReasoning`). */
+  private reasoning(request: LlmRequest, content: string): string {
+    if (request.task !== 'answer' || !request.reasoning) return '';
+    return extractiveReasoning(request.reasoning.queries, request.sources ?? [], content);
+  }
+
   /** What a model would have been billed: the prompt it was given, the text it wrote. */
-  private usage(request: LlmRequest, content: string): LlmUsage {
+  private usage(request: LlmRequest, content: string, reasoning = ''): LlmUsage {
     const sourcesText = (request.sources ?? []).map((s) => `${s.title}\n${s.snippet}`).join('\n');
     const promptTokens =
       request.messages.length > 0
         ? countMessageTokens(request.messages)
         : countTokens(`${request.question}\n${sourcesText}`);
-    return { promptTokens, completionTokens: countTokens(content) };
+    if (!reasoning) return { promptTokens, completionTokens: countTokens(content) };
+    const reasoningTokens = countTokens(reasoning);
+    return {
+      promptTokens,
+      completionTokens: countTokens(content) + reasoningTokens,
+      reasoningTokens,
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { LlmRequest } from '../../llm.types';
+import type { LlmRequest, ResponseFormat } from '../../llm.types';
 
 /** The JSON body of `POST /chat/completions` for one request; unset options are left out. */
 export function chatRequestBody(
@@ -19,9 +19,23 @@ export function chatRequestBody(
     user: request.user,
     seed: request.seed,
     top_k: request.topK,
+    reasoning_effort: request.reasoningEffort,
   };
+  if (request.responseFormat) body.response_format = wireResponseFormat(request.responseFormat);
   // Without this, OpenAI and vLLM send no usage in a stream.
   if (stream) body.stream_options = { include_usage: true };
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   return body;
+}
+
+/** OpenAI's `response_format` for JSON; Sonar's `{type: "regex"}` for a regex (vLLM reads it too). */
+function wireResponseFormat(format: ResponseFormat): Record<string, unknown> {
+  switch (format.type) {
+    case 'json_object':
+      return { type: 'json_object' };
+    case 'json_schema':
+      return { type: 'json_schema', json_schema: format.jsonSchema };
+    case 'regex':
+      return { type: 'regex', regex: { regex: format.regex } };
+  }
 }

@@ -4,6 +4,7 @@ import { countTokens } from '@answergate/common';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { readChunk, readErrorEvent, type ChunkContent } from './chat-chunk';
 import { LlmUpstreamError } from './llm-upstream.error';
+import { type SplitText, ThinkTagSplitter } from '../../reasoning/think-tag-splitter';
 
 /**
  * Turns the SSE events of one `chat.completion.chunk` stream into `LlmEvent`s.
@@ -12,6 +13,8 @@ import { LlmUpstreamError } from './llm-upstream.error';
  */
 export class ChatStreamReader {
   private readonly parts: string[] = [];
+  private readonly reasoningParts: string[] = [];
+  private readonly thinkTags = new ThinkTagSplitter();
   private finishReason: string | undefined;
   private usage: LlmUsage | undefined;
   private done = false;
@@ -40,10 +43,8 @@ export class ChatStreamReader {
     this.done = chunk.done;
     this.finishReason = chunk.finishReason ?? this.finishReason;
     this.usage = chunk.usage ?? this.usage;
-    if (chunk.content) {
-      this.parts.push(chunk.content);
-      this.emit({ type: 'delta', content: chunk.content });
-    }
+    if (chunk.reasoning) this.reason(chunk.reasoning);
+    if (chunk.content) this.write(this.thinkTags.push(chunk.content));
   }
 
   /** The body ended: emit usage and finish, or fail if the answer was cut off. */
@@ -53,7 +54,8 @@ export class ChatStreamReader {
         `LLM upstream (${this.where}) closed the stream before the answer was complete`,
       );
     }
-    this.emit({ type: 'usage', usage: this.usage ?? this.countedUsage() });
+    this.write(this.thinkTags.end());
+    this.emit({ type: 'usage', usage: this.withReasoning(this.usage ?? this.countedUsage()) });
     this.emit({ type: 'finish', reason: this.finishReason ?? 'stop' });
   }
 
@@ -67,11 +69,30 @@ export class ChatStreamReader {
     );
   }
 
+  private write({ reasoning, content }: SplitText): void {
+    if (reasoning) this.reason(reasoning);
+    if (content) {
+      this.parts.push(content);
+      this.emit({ type: 'delta', content });
+    }
+  }
+
+  private reason(text: string): void {
+    this.reasoningParts.push(text);
+    this.emit({ type: 'reasoning', content: text });
+  }
+
   private countedUsage(): LlmUsage {
     return {
       promptTokens: countMessageTokens(this.messages),
-      completionTokens: countTokens(this.parts.join('')),
+      completionTokens: countTokens(this.parts.join('') + this.reasoningParts.join('')),
     };
+  }
+
+  /** Reasoning tokens as the upstream counted them, else counted here when there was reasoning. */
+  private withReasoning(usage: LlmUsage): LlmUsage {
+    if (usage.reasoningTokens !== undefined || this.reasoningParts.length === 0) return usage;
+    return { ...usage, reasoningTokens: countTokens(this.reasoningParts.join('')) };
   }
 
   private reported(message: string): LlmUpstreamError {

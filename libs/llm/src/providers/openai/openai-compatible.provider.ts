@@ -9,7 +9,8 @@ import type { LlmCompletion, LlmEvent, LlmRequest } from '../../llm.types';
 import { SseDecoder } from '../../sse/sse-decoder';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { CallGuard } from './call-guard';
-import { readUsage } from './chat-chunk';
+import { type RawMessage, type RawUsage, readReasoning, readUsage } from './chat-chunk';
+import { splitThinkTags } from '../../reasoning/think-tag-splitter';
 import { chatRequestBody } from './chat-request-body';
 import { ChatStreamReader } from './chat-stream-reader';
 import { connectTimeoutTransport } from './connect-timeout-transport';
@@ -25,8 +26,8 @@ const MAX_COMPLETION_BYTES = 16 * 1024 * 1024;
 const MAX_FREE_SOCKETS = 64;
 
 interface RawCompletion {
-  choices?: { message?: { content?: unknown }; finish_reason?: unknown }[];
-  usage?: Parameters<typeof readUsage>[0];
+  choices?: { message?: RawMessage; finish_reason?: unknown }[];
+  usage?: RawUsage;
 }
 
 /**
@@ -36,6 +37,7 @@ interface RawCompletion {
  */
 export class OpenAiCompatibleProvider implements LlmProvider {
   readonly name = 'openai';
+  readonly structuredOutput = true;
   private readonly baseUrl: string;
   private readonly where: string;
   private readonly http: AxiosInstance;
@@ -130,6 +132,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     if (type.includes('application/json')) {
       const json = await readBody(response, MAX_COMPLETION_BYTES);
       const completion = this.readCompletion(json, request);
+      if (completion.reasoning) emit({ type: 'reasoning', content: completion.reasoning });
       if (completion.content) emit({ type: 'delta', content: completion.content });
       emit({ type: 'usage', usage: completion.usage });
       emit({ type: 'finish', reason: 'stop' });
@@ -206,21 +209,31 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     return new LlmUpstreamError(`LLM upstream (${this.where}) streamed more than ${mib} MiB`);
   }
 
-  private readCompletion(text: string, request: LlmRequest): Required<LlmCompletion> {
+  /** The answer without its reasoning (a field of its own, or a leading `<think>` block). */
+  private readCompletion(
+    text: string,
+    request: LlmRequest,
+  ): Required<LlmCompletion> & { reasoning: string } {
     let raw: RawCompletion;
     try {
       raw = JSON.parse(text) as RawCompletion;
     } catch {
       throw new LlmUpstreamError(`LLM upstream (${this.where}) answered with invalid JSON`);
     }
-    const content = raw.choices?.[0]?.message?.content;
-    if (typeof content !== 'string') {
+    const message = raw.choices?.[0]?.message;
+    if (typeof message?.content !== 'string') {
       throw new LlmUpstreamError(`LLM upstream (${this.where}) answered without a message`);
     }
+    const inline = splitThinkTags(message.content);
+    const reasoning = readReasoning(message) + inline.reasoning;
+    const content = inline.content;
     const usage = readUsage(raw.usage) ?? {
       promptTokens: countMessageTokens(request.messages),
-      completionTokens: countTokens(content),
+      completionTokens: countTokens(content + reasoning),
     };
-    return { content, usage };
+    if (reasoning && usage.reasoningTokens === undefined) {
+      usage.reasoningTokens = countTokens(reasoning);
+    }
+    return { content, usage, reasoning };
   }
 }

@@ -12,6 +12,9 @@ export interface SearxngResult {
   /** `800 x 600` on image results of recent SearXNG. */
   resolution?: string;
   img_format?: string;
+  /** Video results: a thumbnail URL and a length (`3:25`, or seconds). */
+  thumbnail?: string;
+  length?: string | number | null;
 }
 
 export interface SearxngResponse {

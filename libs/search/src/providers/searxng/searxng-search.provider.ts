@@ -3,9 +3,9 @@ import { secFilters } from '../../filters/search-mode';
 import { normalizeUrl } from '../../ranking/normalize-url';
 import { SearchUnavailableError } from '../../search-unavailable.error';
 import type { ProviderQuery, SearchProvider } from '../../search-provider.interface';
-import type { SearchImage, SearchResult } from '../../search.types';
+import type { SearchImage, SearchResult, SearchVideo } from '../../search.types';
 import type { SearxngClient } from './searxng-client';
-import { toSearchImage, toSearchResult } from './searxng-mapping';
+import { toSearchImage, toSearchResult, toSearchVideo } from './searxng-mapping';
 import { PageSize } from './page-size';
 import { type SearxngCategory, searxngParams } from './searxng-params';
 import type { SearxngResponse, SearxngResult } from './searxng-response';
@@ -40,6 +40,14 @@ export class SearxngSearchProvider implements SearchProvider {
       const image = toSearchImage(raw);
       const page = image && { url: image.originUrl, date: null, lastUpdated: null };
       return page && accept(page) ? image : undefined;
+    });
+  }
+
+  videos(query: ProviderQuery): Promise<SearchVideo[]> {
+    const accept = createResultFilter(query.filters);
+    return this.collect(query, 'videos', (raw) => {
+      const video = toSearchVideo(raw);
+      return video && accept({ url: video.url, date: null, lastUpdated: null }) ? video : undefined;
     });
   }
 
