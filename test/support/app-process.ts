@@ -22,7 +22,7 @@ export class AppProcess {
   }
 
   /** Starts `node dist/.../main.js` (run `npm run build` first) and waits until it serves. */
-  static async start(env: Record<string, string>): Promise<AppProcess> {
+  static async start(env: Record<string, string>, liveTimeoutMs?: number): Promise<AppProcess> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
@@ -30,7 +30,7 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const app = new AppProcess(child, `http://127.0.0.1:${port}`);
-    await app.waitUntilLive();
+    await app.waitUntilLive(liveTimeoutMs);
     return app;
   }
 

@@ -16,6 +16,7 @@ import { ModelsModule } from '@answergate/models';
 import { SearchModule } from '@answergate/search';
 import { AnswerAdmission } from './chat/answer-admission.service';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
+import { DependencyStatus } from './health/dependency-status.service';
 import { HealthController } from './health/health.controller';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
@@ -56,6 +57,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: OpenAiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         AnswerAdmission,
+        DependencyStatus,
       ],
     };
   }

@@ -1,8 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AuthenticationError, ServiceUnavailableError } from '@answergate/common';
+import { AuthenticationError, RateLimitError, ServiceUnavailableError } from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
+import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { bearerToken } from './bearer-token';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
@@ -11,15 +12,20 @@ export interface AuthenticatedRequest extends Request {
   apiKeyId?: string;
 }
 
-/** Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`. */
+/**
+ * Global guard: every route needs `Authorization: Bearer <key>` unless marked
+ * `@Public()`. Failures count against the client's address: past
+ * `AUTH_FAILURES_PER_MINUTE` they get 429 with `Retry-After` instead of 401.
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -33,19 +39,24 @@ export class BearerAuthGuard implements CanActivate {
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
+    const key = bearerToken(header);
+    if (key && this.keys.verify(key)) {
+      request.apiKeyId = this.keys.fingerprint(key);
+      return true;
+    }
+    const verdict = await this.failures.fail(request.ip ?? 'unknown');
+    if (verdict.limited) {
+      throw new RateLimitError(
+        'Too many failed authentications from this address; retry later with a valid API key.',
+        verdict.retryAfterSeconds,
+      );
+    }
     if (!header) {
       throw new AuthenticationError(
         'You did not provide an API key. Send it as "Authorization: Bearer <key>".',
       );
     }
-    const key = bearerToken(header);
-    if (!key) {
-      throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
-    }
-    if (!this.keys.verify(key)) {
-      throw new AuthenticationError('Incorrect API key provided.');
-    }
-    request.apiKeyId = this.keys.fingerprint(key);
-    return true;
+    if (!key) throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
+    throw new AuthenticationError('Incorrect API key provided.');
   }
 }

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { AppConfig } from '@answergate/common';
+import type { AppConfig, RedisBreaker } from '@answergate/common';
 import { MemorySearchCache } from './cache/memory-search.cache';
 import { NoopSearchCache } from './cache/noop-search.cache';
 import { RedisSearchCache } from './cache/redis-search.cache';
@@ -21,8 +20,8 @@ export function createSearchProvider(config: AppConfig): SearchProvider {
 }
 
 /** Redis when `REDIS_URL` is set (shared by replicas), else in process; TTL 0 turns caching off. */
-export function createSearchCache(config: AppConfig, redis: Redis | null): SearchCache {
+export function createSearchCache(config: AppConfig, breaker: RedisBreaker): SearchCache {
   const ttlMs = config.searchCacheTtlSeconds * 1000;
   if (ttlMs === 0) return new NoopSearchCache();
-  return redis ? new RedisSearchCache(redis, ttlMs) : new MemorySearchCache(ttlMs);
+  return breaker.configured ? new RedisSearchCache(breaker, ttlMs) : new MemorySearchCache(ttlMs);
 }

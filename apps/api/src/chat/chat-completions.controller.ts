@@ -58,22 +58,21 @@ export class ChatCompletionsController {
     @Res() res: Response,
   ): Promise<void> {
     const request = toCompletionRequest(body, this.models);
-    const done = await this.admission.admit(req, body.stream === true);
+    const ticket = await this.admission.admit(req, res, body.stream === true);
+    if (!ticket) return;
     if (body.stream) {
       const chunks = this.completions.stream(request, body.stream_options?.include_usage ?? false);
       const options = {
         heartbeatMs: this.config.sseHeartbeatMs,
         logger: this.logger,
-        onClose: done,
+        onClose: ticket.end,
+        stop: ticket.stop,
       };
       streamAsSse(chunks, req, res, options);
       return;
     }
     const clientGone = new AbortController();
-    res.on('close', () => {
-      clientGone.abort();
-      done();
-    });
+    ticket.hold(() => clientGone.abort());
     res.json(await this.completions.complete(request, clientGone.signal));
   }
 }

@@ -9,6 +9,8 @@ export interface SseOptions {
   logger: LoggerService;
   /** Called once when the stream ends, however it ends (complete, error, client gone). */
   onClose?: () => void;
+  /** When aborted, the stream stops and ends with its `reason` as the final error event. */
+  stop?: AbortSignal;
 }
 
 /**
@@ -73,10 +75,18 @@ export function streamAsSse<T>(
       res.end(text);
     },
   });
+  const stopped = () => {
+    subscription.unsubscribe();
+    clearInterval(heartbeat);
+    flush();
+    sendError(options.stop?.reason, req, res, options.logger);
+  };
+  options.stop?.addEventListener('abort', stopped, { once: true });
   res.on('close', () => {
     clearInterval(heartbeat);
     pending = '';
     subscription.unsubscribe();
+    options.stop?.removeEventListener('abort', stopped);
     options.onClose?.();
   });
 }
