@@ -22,8 +22,8 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
     client = new OpenAI({ baseURL: `${await app.getUrl()}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
   });
   afterAll(async () => {
-    await app.close();
-    await llm.close();
+    await app?.close();
+    await llm?.close();
   });
   beforeEach(() => llm.reset());
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { REQUEST_AUTHENTICATOR } from '@answergate/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApiKeyStore } from './api-key.store';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
@@ -12,8 +13,10 @@ import { BearerAuthGuard } from './bearer-auth.guard';
     ApiKeyStore,
     AuthHealthIndicator,
     AuthFailureLimiter,
-    { provide: APP_GUARD, useClass: BearerAuthGuard },
+    BearerAuthGuard,
+    { provide: APP_GUARD, useExisting: BearerAuthGuard },
+    { provide: REQUEST_AUTHENTICATOR, useExisting: BearerAuthGuard },
   ],
-  exports: [ApiKeyStore, AuthHealthIndicator],
+  exports: [ApiKeyStore, AuthHealthIndicator, REQUEST_AUTHENTICATOR],
 })
 export class AuthModule {}

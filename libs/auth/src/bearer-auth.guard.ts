@@ -1,7 +1,12 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AuthenticationError, RateLimitError, ServiceUnavailableError } from '@answergate/common';
+import {
+  AuthenticationError,
+  RateLimitError,
+  type RequestAuthenticator,
+  ServiceUnavailableError,
+} from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { bearerToken } from './bearer-token';
@@ -13,12 +18,13 @@ export interface AuthenticatedRequest extends Request {
 }
 
 /**
- * Global guard: every route needs `Authorization: Bearer <key>` unless marked
- * `@Public()`. Failures count against the client's address: past
- * `AUTH_FAILURES_PER_MINUTE` they get 429 with `Retry-After` instead of 401.
+ * Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`.
+ * The error filter uses it as the `RequestAuthenticator` for paths no route matched.
+ * Failures count against the client's address: past `AUTH_FAILURES_PER_MINUTE` they
+ * get 429 with `Retry-After` instead of 401 (a valid key is never counted or slowed).
  */
 @Injectable()
-export class BearerAuthGuard implements CanActivate {
+export class BearerAuthGuard implements CanActivate, RequestAuthenticator {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
@@ -31,32 +37,45 @@ export class BearerAuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    try {
+      this.authenticate(request);
+    } catch (error) {
+      throw await this.limited(error, request);
+    }
+    return true;
+  }
 
+  /** A failed authentication, or 429 once the address has failed too often this minute. */
+  private async limited(error: unknown, request: Request): Promise<unknown> {
+    if (!(error instanceof AuthenticationError)) return error;
+    const verdict = await this.failures.fail(request.ip ?? 'unknown');
+    if (!verdict.limited) return error;
+    return new RateLimitError(
+      'Too many failed authentications from this address; retry later with a valid API key.',
+      verdict.retryAfterSeconds,
+    );
+  }
+
+  authenticate(request: AuthenticatedRequest): void {
     if (!this.keys.hasKeys) {
       throw new ServiceUnavailableError(
         'No API keys are configured on this server; set API_KEYS or API_KEYS_FILE.',
       );
     }
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    const key = bearerToken(header);
-    if (key && this.keys.verify(key)) {
-      request.apiKeyId = this.keys.fingerprint(key);
-      return true;
-    }
-    const verdict = await this.failures.fail(request.ip ?? 'unknown');
-    if (verdict.limited) {
-      throw new RateLimitError(
-        'Too many failed authentications from this address; retry later with a valid API key.',
-        verdict.retryAfterSeconds,
-      );
-    }
     if (!header) {
       throw new AuthenticationError(
         'You did not provide an API key. Send it as "Authorization: Bearer <key>".',
       );
     }
-    if (!key) throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
-    throw new AuthenticationError('Incorrect API key provided.');
+    const key = bearerToken(header);
+    if (!key) {
+      throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
+    }
+    if (!this.keys.verify(key)) {
+      throw new AuthenticationError('Incorrect API key provided.');
+    }
+    request.apiKeyId = this.keys.fingerprint(key);
   }
 }

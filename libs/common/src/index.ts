@@ -8,6 +8,9 @@ export type { ErrorEnvelope, ErrorResponse } from './errors/error-envelope';
 export { InvalidRequestError } from './errors/invalid-request.error';
 export { NotFoundError } from './errors/not-found.error';
 export { OpenAiExceptionFilter } from './errors/openai-exception.filter';
+export { REQUEST_AUTHENTICATOR } from './errors/errors.tokens';
+export type { RequestAuthenticator } from './errors/request-authenticator.interface';
+export { envelopeForPath, usesNumericErrorCode } from './errors/error-layout';
 export { ServiceUnavailableError } from './errors/service-unavailable.error';
 export { toErrorResponse } from './errors/to-error-response';
 export { UpstreamError } from './errors/upstream.error';
@@ -24,3 +27,11 @@ export { REDIS_CLIENT } from './redis/redis.tokens';
 export { RedisBreaker, type BreakerState } from './redis/redis-breaker';
 export { RateLimitError } from './errors/rate-limit.error';
 export { isInstructionLike, withoutInstructions } from './text/instruction-like';
+export { stripUserInfo } from './text/strip-user-info';
+export {
+  countTokens,
+  cutAtTokens,
+  decodeTokens,
+  encodeTokens,
+  tokenEnds,
+} from './tokens/gpt-tokens';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrorResponses } from '@answergate/common';
 import { SearchService } from '@answergate/search';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { bothLayouts } from '../http/both-layouts';
 import { SearchRequestDto } from './dto/search-request.dto';
 import { SearchResponseDto } from './dto/search-response.dto';
 import { RequestSignal } from './request-signal.decorator';
@@ -10,7 +11,7 @@ import { RequestSignal } from './request-signal.decorator';
 @ApiTags('search')
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiErrorResponses(401, 429, 503)
-@Controller('v1/search')
+@Controller(bothLayouts('search'))
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 

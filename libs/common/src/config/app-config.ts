@@ -1,4 +1,10 @@
-import type { LLM_PROVIDERS, LOG_LEVELS, NODE_ENVS, SEARCH_PROVIDERS } from './environment.schema';
+import type {
+  CITATION_CHECK_MODES,
+  LLM_PROVIDERS,
+  LOG_LEVELS,
+  NODE_ENVS,
+  SEARCH_PROVIDERS,
+} from './environment.schema';
 
 /** A model entry from `MODELS`, before the models library turns it into a profile. */
 export interface ModelConfigEntry {
@@ -27,10 +33,22 @@ export class AppConfig {
   localIndexDir!: string;
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
+  pageFetch!: {
+    enabled: boolean;
+    timeoutMs: number;
+    maxBytes: number;
+    maxPages: number;
+    allowHosts: string[];
+  };
+  /** Token budget of the sources block by `search_context_size`. */
+  contextTokens!: { low: number; medium: number; high: number };
+  citationCheck!: (typeof CITATION_CHECK_MODES)[number];
   llmProvider!: (typeof LLM_PROVIDERS)[number];
   llmBaseUrl?: string;
   llmApiKey?: string;
   llmModel!: string;
+  /** Upstream model of the reasoning models; `LLM_MODEL` when unset. */
+  llmReasoningModel!: string;
   llmTimeoutMs!: number;
   llmConnectTimeoutMs!: number;
   llmIdleTimeoutMs!: number;

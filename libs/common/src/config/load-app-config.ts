@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { AppConfig, type ModelConfigEntry } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment.schema';
+import { stripUserInfo } from '../text/strip-user-info';
 
 /** Never echoed back in a config error: their values are secrets. */
 const SECRET_VARIABLES = new Set(['API_KEYS', 'LLM_API_KEY', 'REDIS_URL', 'METRICS_TOKEN']);
@@ -67,13 +68,14 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     const reasons = Object.values(error.constraints ?? {}).join('; ');
     const shown = SECRET_VARIABLES.has(error.property)
       ? ''
-      : ` (got ${JSON.stringify(raw[error.property] ?? null)})`;
+      : ` (got ${stripUserInfo(JSON.stringify(raw[error.property] ?? null))})`;
     return `${error.property}: ${reasons}${shown}`;
   });
   const fileKeys = env.API_KEYS_FILE ? readKeysFile(env.API_KEYS_FILE, problems) : [];
   const models = parseModels(env.MODELS, problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
+  const searchProvider = env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local');
   return Object.assign(new AppConfig(), {
     port: env.PORT,
     host: env.HOST,
@@ -83,15 +85,29 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    searchProvider: env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local'),
+    searchProvider,
     searxngUrl: env.SEARXNG_URL,
     localIndexDir: env.LOCAL_INDEX_DIR,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+    pageFetch: {
+      enabled: (env.PAGE_FETCH ?? (searchProvider === 'searxng' ? 'on' : 'off')) === 'on',
+      timeoutMs: env.PAGE_FETCH_TIMEOUT_MS,
+      maxBytes: env.PAGE_FETCH_MAX_BYTES,
+      maxPages: env.PAGE_FETCH_MAX_PAGES,
+      allowHosts: splitList(env.PAGE_FETCH_ALLOW_HOSTS),
+    },
+    contextTokens: {
+      low: env.CONTEXT_TOKENS_LOW,
+      medium: env.CONTEXT_TOKENS_MEDIUM,
+      high: env.CONTEXT_TOKENS_HIGH,
+    },
+    citationCheck: env.CITATION_CHECK,
     llmProvider: env.LLM_PROVIDER ?? (env.LLM_BASE_URL ? 'openai' : 'extractive'),
     llmBaseUrl: env.LLM_BASE_URL,
     llmApiKey: env.LLM_API_KEY,
     llmModel: env.LLM_MODEL,
+    llmReasoningModel: env.LLM_REASONING_MODEL ?? env.LLM_MODEL,
     llmTimeoutMs: env.LLM_TIMEOUT_MS,
     llmConnectTimeoutMs: env.LLM_CONNECT_TIMEOUT_MS,
     llmIdleTimeoutMs: env.LLM_IDLE_TIMEOUT_MS,

@@ -4,6 +4,7 @@ import { Logger, type OnModuleInit } from '@nestjs/common';
 import { createResultFilter, languageMatches } from '../../filters/result-filter';
 import type { ProviderQuery, SearchProvider } from '../../search-provider.interface';
 import type { SearchImage, SearchResult } from '../../search.types';
+import { documentKind } from '../../filters/search-mode';
 import { cutSnippet } from '../../snippets/cut-snippet';
 import { loadDocuments, type IndexedDocument } from './load-documents';
 import { LocalIndex } from './local-index';
@@ -19,6 +20,7 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
   readonly name = 'local';
   private readonly logger = new Logger('LocalIndex');
   private readonly index = new LocalIndex();
+  private readonly texts = new Map<string, string>();
   private readonly dir: string;
   private problem: string | undefined = 'the index is not built yet';
 
@@ -39,7 +41,9 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
       this.logger.warn(`${this.problem}: local search will find nothing`);
       return;
     }
-    this.index.add(await loadDocuments(this.dir));
+    const documents = await loadDocuments(this.dir);
+    this.index.add(documents);
+    for (const document of documents) this.texts.set(document.url, document.text);
     this.problem = undefined;
     const ms = Math.round(performance.now() - started);
     this.logger.log(`Indexed ${this.index.size} documents from ${this.dir} in ${ms} ms`);
@@ -57,6 +61,10 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
     );
   }
 
+  fullText(url: string): string | undefined {
+    return this.texts.get(url);
+  }
+
   /** Images found in the matching documents (absolute URLs only). */
   images(query: ProviderQuery): Promise<SearchImage[]> {
     const hits = this.find({ ...query, limit: Math.max(query.limit, 20) });
@@ -70,11 +78,14 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
   private find(query: ProviderQuery) {
     const accept = createResultFilter(query.filters);
     const language = query.filters.language;
+    const kind = documentKind(query.filters.mode);
     return this.index.search(
       query.query,
       query.limit,
       (document: IndexedDocument) =>
-        accept(document) && languageMatches(document.language, language),
+        accept(document) &&
+        languageMatches(document.language, language) &&
+        (kind === undefined || document.kind === kind),
     );
   }
 }
