@@ -8,7 +8,7 @@ interface OutcomeLocals {
 }
 
 /** Refusals that are the plan while draining for shutdown: worth an info line, not an error. */
-const DRAINING_CODES = new Set(['shutting_down', 'server_shutting_down']);
+const DRAINING_CODES = new Set(['shutting_down']);
 
 const localsOf = (res: ServerResponse): OutcomeLocals =>
   ((res as ServerResponse & { locals?: OutcomeLocals }).locals ??= {});
