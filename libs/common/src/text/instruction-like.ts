@@ -13,7 +13,7 @@ const PATTERNS: readonly RegExp[] = [
   /\b(you\s+are\s+now|from\s+now\s+on,?\s+you|act\s+as|pretend\s+(to\s+be|you\s+are)|roleplay\s+as|jailbreak)\b/i,
   // Addressed to an assistant or model.
   /\b(AI\s+(assistants?|models?|agents?)|assistants?|chat\s?bots?|language\s+models?|LLMs?)\b[^.!?]{0,40}\b(must|should|shall|are\s+(instructed|required|told))\s+(always\s+|never\s+|now\s+|only\s+)?(say|tell|answer|respond|reply|recommend|direct|send|include|mention|ignore|output|refer)\b/i,
-  /^\s*(dear\s+)?(AI|assistant|model|chat\s?bot|LLM)\s*[,:]/i,
+  /^\s*(dear\s+)?(AI|assistant|model|chat\s?bot|LLM)\s*[,:]\s*(please\s+)?(ignore|tell|answer|reply|respond|say|output|print|include|recommend|always|never|you\s+(must|should|will))\b/i,
   /^\s*(instructions?\s+(from|for)\s+the\s+(caller|user|system|assistant|model)|note\s+to\s+(the\s+)?(AI|assistant|model))\b/i,
   // Orders on the model's behalf, to whoever reads the answer.
   /^\s*(please\s+)?(tell|inform|instruct|direct|advise|urge|ask)\s+(the\s+)?(users?|readers?|customers?|visitors?|them)\b/i,
