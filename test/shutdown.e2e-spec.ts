@@ -86,6 +86,8 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     expect(text).toContain('word19');
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
     expect(await app.whenExited()).toBe(0);
+    // The stream's end was counted: the app closed without waiting out the grace period.
+    expect(app.output.join('\n')).not.toContain('Grace period over');
   });
 
   it('ends every stream still open at the end of the grace period with a shutdown error event, and exits 0', async () => {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/terminus';
 import { AuthHealthIndicator, Public } from '@answergate/auth';
 import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
+import { JobsHealthIndicator } from '@answergate/jobs';
 import { DrainService } from '../lifecycle/drain.service';
 import { DependencyStatus } from './dependency-status.service';
 
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly drain: DrainService,
     private readonly indicators: HealthIndicatorService,
     private readonly dependencies: DependencyStatus,
+    private readonly jobs: JobsHealthIndicator,
   ) {}
 
   @Get('live')
@@ -61,6 +63,7 @@ export class HealthController {
         () => this.draining(),
         () => this.auth.check(),
         ...Object.entries(dependencies).map(([name, detail]) => () => ({ [name]: detail })),
+        () => this.jobs.check(),
       ]);
     } catch (error) {
       throw toNotReady(error);

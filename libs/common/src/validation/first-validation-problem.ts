@@ -1,10 +1,17 @@
 import type { ValidationError } from 'class-validator';
 
+export interface ValidationProblem {
+  param: string;
+  message: string;
+  /** class-validator's constraint name, e.g. `whitelistValidation` for an unknown field. */
+  constraint: string;
+}
+
 /** Walks class-validator's tree to the first failing field: `messages[0].role` style path and reason. */
 export function firstValidationProblem(
   errors: ValidationError[],
   parentPath = '',
-): { param: string; message: string } | undefined {
+): ValidationProblem | undefined {
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
     const path = isIndex
@@ -12,8 +19,8 @@ export function firstValidationProblem(
       : parentPath
         ? `${parentPath}.${error.property}`
         : error.property;
-    const constraints = Object.values(error.constraints ?? {});
-    if (constraints.length > 0) return { param: path, message: constraints[0] };
+    const [first] = Object.entries(error.constraints ?? {});
+    if (first) return { param: path, message: first[1], constraint: first[0] };
     const nested = firstValidationProblem(error.children ?? [], path);
     if (nested) return nested;
   }
