@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Metrics, RedisBreaker } from '@answergate/common';
 import { LlmHealthIndicator } from '@answergate/llm';
@@ -17,7 +17,7 @@ const READY_WAIT_MS = 250;
  * swap our clear 502/504 for the ingress's own errors. Down is reported as degraded.
  */
 @Injectable()
-export class DependencyStatus implements OnApplicationBootstrap {
+export class DependencyStatus {
   private last: HealthIndicatorResult = {};
   private running?: Promise<HealthIndicatorResult>;
 
@@ -28,10 +28,6 @@ export class DependencyStatus implements OnApplicationBootstrap {
     private readonly breaker: RedisBreaker,
     private readonly metrics: Metrics,
   ) {}
-
-  onApplicationBootstrap(): void {
-    void this.refresh();
-  }
 
   /** Fresh reports (each ping bounded by 3 s); concurrent callers share one round. */
   refresh(): Promise<HealthIndicatorResult> {
