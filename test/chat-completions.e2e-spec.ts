@@ -77,7 +77,7 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
     expect(body.max_tokens).toBe(200);
     expect(body.stop).toEqual(['END']);
     const system = body.messages![0].content;
-    expect(system).toMatch(/\[1\] .+\nURL: \S+:\/\/\S+\n/);
+    expect(system).toMatch(/<source index="1">\nTitle: .+\n(Date: .+\n)?URL: \S+:\/\/\S+\n/);
     expect(system).toContain('Answer like a pirate.');
     expect(body.messages!.slice(1)).toEqual([
       { role: 'user', content: 'What is Answergate?' },

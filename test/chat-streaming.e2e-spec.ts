@@ -117,18 +117,26 @@ describe('chat completion streams on the wire', () => {
     expect(value('answergate_active_sse_streams')).toBe(0);
   });
 
-  it('reports the upstream LLM in readiness', async () => {
+  it('reports the upstream LLM in readiness, and stays ready while it is down', async () => {
     const ok = await fetch(`${url}/health/ready`);
     expect(((await ok.json()) as { info: Record<string, unknown> }).info.llm).toEqual({
       status: 'up',
       provider: 'openai',
     });
     llm.modelsStatus = 503;
-    const down = await fetch(`${url}/health/ready`);
-    expect(down.status).toBe(503);
-    expect(((await down.json()) as { error: { message: string } }).error.message).toContain(
-      'llm (',
-    );
+    try {
+      const down = await fetch(`${url}/health/ready`);
+      expect(down.status).toBe(200);
+      const body = (await down.json()) as { status: string; info: Record<string, unknown> };
+      expect(body.status).toBe('degraded');
+      expect(body.info.llm).toMatchObject({ status: 'degraded', provider: 'openai' });
+      const dependencies = await fetch(`${url}/health/dependencies`);
+      expect(dependencies.status).toBe(200);
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics).toContain('answergate_dependency_up{dependency="llm"} 0');
+    } finally {
+      llm.modelsStatus = 200;
+    }
   });
 
   it('limits concurrent streams per key with 429', async () => {

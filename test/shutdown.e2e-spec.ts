@@ -90,15 +90,26 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     expect(app.output.join('\n')).not.toContain('Grace period over');
   });
 
-  it('cuts streams still open when the grace period ends, and still exits 0', async () => {
+  it('ends every stream still open at the end of the grace period with a shutdown error event, and exits 0', async () => {
     const app = await start(300);
-    const stream = openStream(app.url);
-    await stream.contentStarted;
+    const streams = [openStream(app.url), openStream(app.url), openStream(app.url)];
+    await Promise.all(streams.map((stream) => stream.contentStarted));
     const signalledAt = Date.now();
     app.child.kill('SIGTERM');
-    const text = await stream.finished;
-    expect(text).not.toContain('data: [DONE]');
+    const texts = await Promise.all(streams.map((stream) => stream.finished));
+    for (const text of texts) {
+      expect(text).not.toContain('data: [DONE]');
+      const events = text.trimEnd().split('\n\n');
+      const last = JSON.parse(events.at(-1)!.replace(/^data: /, '')) as {
+        error: { code: string; type: string; message: string };
+      };
+      expect(last.error.code).toBe('server_shutting_down');
+      expect(last.error.message).toContain('shutting down');
+    }
     expect(await app.whenExited()).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(5000);
+    const logs = app.logRecords();
+    // Ended streams are logged with their outcome, not as plain completions.
+    expect(logs.filter((l) => l.outcome === 'server_shutting_down').length).toBe(3);
   });
 });

@@ -18,8 +18,9 @@ export class RedisServer {
     return this.child.pid;
   }
 
-  static async start(): Promise<RedisServer> {
-    const port = await freePort();
+  /** `port` restarts a server where a stopped one listened (a Redis restart, data lost). */
+  static async start(port?: number): Promise<RedisServer> {
+    port ??= await freePort();
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -53,7 +54,31 @@ export class RedisServer {
     }
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open, commands hang, as in a stall. */
+  stall(): void {
+    this.signal('SIGSTOP');
+  }
+
+  /** Wakes a stalled server (SIGCONT); it then runs the commands that waited. */
+  resume(): void {
+    this.signal('SIGCONT');
+  }
+
+  private signal(signal: NodeJS.Signals): void {
+    const running = this.child.exitCode === null && this.child.signalCode === null;
+    if (running && this.child.pid) process.kill(this.child.pid, signal);
+  }
+
+  /** Kills it hard (SIGKILL, after waking it so the signal is not held). */
+  async kill(): Promise<void> {
+    if (!this.child.pid || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    process.kill(this.child.pid, 'SIGKILL');
+    await exited;
+  }
+
   stop(): Promise<void> {
+    this.resume();
     return stopByPid(this.child);
   }
 }

@@ -20,6 +20,7 @@ import { AsyncJobs } from './async/async-jobs.service';
 import { SearchModule } from '@answergate/search';
 import { AnswerAdmission } from './chat/answer-admission.service';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
+import { DependencyStatus } from './health/dependency-status.service';
 import { HealthController } from './health/health.controller';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
@@ -63,6 +64,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: OpenAiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         AnswerAdmission,
+        DependencyStatus,
         AsyncJobs,
       ],
     };

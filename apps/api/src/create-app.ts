@@ -3,10 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
 import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
+import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
 import { DrainService } from './lifecycle/drain.service';
 import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
 import { httpMetrics } from './metrics/http-metrics.middleware';
@@ -29,8 +31,13 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   server.requestTimeout = config.requestTimeoutMs;
   server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);
   server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  // Sockets beyond this are closed at accept: idle connections cannot exhaust descriptors.
+  server.maxConnections = config.maxConnections;
   answerClientErrors(server);
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('json', {
+    limit: config.bodyLimit,
+    type: isJsonFromKeyHolder(app.get(ApiKeyStore)),
+  });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
   // Internal deployments often serve plain HTTP: upgrading the Swagger UI's own
   // scripts to https would leave /docs blank there.

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { REQUEST_AUTHENTICATOR } from '@answergate/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApiKeyStore } from './api-key.store';
+import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { AuthHealthIndicator } from './auth.health';
 import { BearerAuthGuard } from './bearer-auth.guard';
 
@@ -11,6 +12,7 @@ import { BearerAuthGuard } from './bearer-auth.guard';
   providers: [
     ApiKeyStore,
     AuthHealthIndicator,
+    AuthFailureLimiter,
     BearerAuthGuard,
     { provide: APP_GUARD, useExisting: BearerAuthGuard },
     { provide: REQUEST_AUTHENTICATOR, useExisting: BearerAuthGuard },

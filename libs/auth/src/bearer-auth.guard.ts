@@ -3,10 +3,12 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import {
   AuthenticationError,
+  RateLimitError,
   type RequestAuthenticator,
   ServiceUnavailableError,
 } from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
+import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { bearerToken } from './bearer-token';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
@@ -18,22 +20,41 @@ export interface AuthenticatedRequest extends Request {
 /**
  * Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`.
  * The error filter uses it as the `RequestAuthenticator` for paths no route matched.
+ * Failures count against the client's address: past `AUTH_FAILURES_PER_MINUTE` they
+ * get 429 with `Retry-After` instead of 401 (a valid key is never counted or slowed).
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate, RequestAuthenticator {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (isPublic) return true;
-    this.authenticate(context.switchToHttp().getRequest<AuthenticatedRequest>());
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    try {
+      this.authenticate(request);
+    } catch (error) {
+      throw await this.limited(error, request);
+    }
     return true;
+  }
+
+  /** A failed authentication, or 429 once the address has failed too often this minute. */
+  private async limited(error: unknown, request: Request): Promise<unknown> {
+    if (!(error instanceof AuthenticationError)) return error;
+    const verdict = await this.failures.fail(request.ip ?? 'unknown');
+    if (!verdict.limited) return error;
+    return new RateLimitError(
+      'Too many failed authentications from this address; retry later with a valid API key.',
+      verdict.retryAfterSeconds,
+    );
   }
 
   authenticate(request: AuthenticatedRequest): void {

@@ -26,7 +26,9 @@ export { Metrics } from './metrics/metrics.service';
 export { MetricsModule } from './metrics/metrics.module';
 export { RedisModule } from './redis/redis.module';
 export { REDIS_CLIENT } from './redis/redis.tokens';
+export { RedisBreaker, type BreakerState } from './redis/redis-breaker';
 export { RateLimitError } from './errors/rate-limit.error';
+export { isInstructionLike, withoutInstructions } from './text/instruction-like';
 export { stripUserInfo } from './text/strip-user-info';
 export {
   countTokens,

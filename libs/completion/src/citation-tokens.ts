@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { countTokens } from '@answergate/common';
 import type { NumberedSource } from '@answergate/llm';
 import { formatSource, SOURCE_SEPARATOR } from './numbered-sources';
+import { SOURCES_CLOSE, SOURCES_OPEN } from './source-block';
 
 /** Distinct source blocks remembered; a key is a 27-character hash, a value a number. */
 const MAX_REMEMBERED = 4096;
@@ -21,13 +22,18 @@ function blockTokens(block: string): number {
 
 /**
  * Tokens of the prompt's sources block (`formatSources`), as the sum over its sources.
- * Exact, not an estimate: every block after a separator starts with `[n]`, which always
- * begins a new pre-tokenizer piece, so no BPE merge crosses a block boundary when each
- * block is counted with the separator that follows it.
+ * Exact, not an estimate: every block starts with `<source`, which always begins a new
+ * pre-tokenizer piece, so no BPE merge crosses a block boundary when each block is
+ * counted with what follows it (the separator, or the closing tag after the last).
  */
 export function countCitationTokens(sources: readonly NumberedSource[]): number {
-  return sources.reduce((sum, source, i) => {
-    const block = formatSource(source);
-    return sum + blockTokens(i < sources.length - 1 ? block + SOURCE_SEPARATOR : block);
-  }, 0);
+  if (sources.length === 0) return 0;
+  return sources.reduce(
+    (sum, source, i) => {
+      const block = formatSource(source);
+      const last = i === sources.length - 1;
+      return sum + blockTokens(last ? `${block}\n${SOURCES_CLOSE}` : block + SOURCE_SEPARATOR);
+    },
+    blockTokens(`${SOURCES_OPEN}\n`),
+  );
 }

@@ -169,9 +169,9 @@ describe('CompletionPipeline', () => {
     const [answer] = llm.streamCalls;
     expect(answer.model).toBe('upstream-x');
     expect(answer.messages[0].content).toContain(
-      '[1] Cache (2026-01-02)\nURL: https://a.example/cache',
+      '<source index="1">\nTitle: Cache\nDate: 2026-01-02\nURL: https://a.example/cache',
     );
-    expect(answer.messages[0].content).toContain('[2] Redis');
+    expect(answer.messages[0].content).toContain('<source index="2">\nTitle: Redis');
     expect(answer.messages.at(-1)).toEqual({ role: 'user', content: 'How is the cache shared?' });
   });
 

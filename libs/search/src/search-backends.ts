@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { AppConfig, Metrics } from '@answergate/common';
+import type { AppConfig, Metrics, RedisBreaker } from '@answergate/common';
 import { MemorySearchCache } from './cache/memory-search.cache';
 import { NoopSearchCache } from './cache/noop-search.cache';
 import { RedisSearchCache } from './cache/redis-search.cache';
@@ -27,11 +26,13 @@ export function createSearchProvider(config: AppConfig): SearchProvider {
 }
 
 /** Redis when `REDIS_URL` is set (shared by replicas), else in process; TTL 0 turns caching off. */
-export function createSearchCache(config: AppConfig, redis: Redis | null): SearchCache {
+export function createSearchCache(config: AppConfig, breaker: RedisBreaker): SearchCache {
   const ttlMs = config.searchCacheTtlSeconds * 1000;
   if (ttlMs === 0) return new NoopSearchCache();
-  if (redis) return new RedisSearchCache(redis, ttlMs);
-  return new MemorySearchCache(ttlMs, config.searchCacheMaxMb * 1024 * 1024);
+  if (!breaker.configured) {
+    return new MemorySearchCache(ttlMs, config.searchCacheMaxMb * 1024 * 1024);
+  }
+  return new RedisSearchCache(breaker, ttlMs);
 }
 
 /** Names the service to the sites it reads, so they can tell it from a browser. */

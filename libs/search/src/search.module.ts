@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { AppConfig, Metrics, REDIS_CLIENT } from '@answergate/common';
+import { AppConfig, Metrics, RedisBreaker } from '@answergate/common';
 import { createPageReader, createSearchCache, createSearchProvider } from './search-backends';
 import { SearchHealthIndicator } from './search.health';
 import { SearchService } from './search.service';
@@ -11,7 +11,7 @@ import { PAGE_READER, SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
   imports: [TerminusModule],
   providers: [
     { provide: SEARCH_PROVIDER, inject: [AppConfig], useFactory: createSearchProvider },
-    { provide: SEARCH_CACHE, inject: [AppConfig, REDIS_CLIENT], useFactory: createSearchCache },
+    { provide: SEARCH_CACHE, inject: [AppConfig, RedisBreaker], useFactory: createSearchCache },
     {
       provide: PAGE_READER,
       inject: [AppConfig, SEARCH_PROVIDER, SEARCH_CACHE, Metrics],

@@ -82,7 +82,8 @@ export class ChatCompletionsController {
   ): Promise<void> {
     const timings = RequestTimings.of(req);
     const request = { ...toCompletionRequest(body, this.models), timings };
-    const done = await this.admission.admit(req, body.stream === true);
+    const ticket = await this.admission.admit(req, res, body.stream === true);
+    if (!ticket) return;
     if (body.stream) {
       const gate = new WriteGate();
       const streamed = { ...request, whenWritable: gate.whenOpen };
@@ -90,17 +91,15 @@ export class ChatCompletionsController {
       const options = {
         heartbeatMs: this.config.sseHeartbeatMs,
         logger: this.logger,
-        onClose: done,
+        onClose: ticket.end,
+        stop: ticket.stop,
         gate,
       };
       streamAsSse(chunks, req, res, options);
       return;
     }
     const clientGone = new AbortController();
-    res.on('close', () => {
-      clientGone.abort();
-      done();
-    });
+    ticket.hold(() => clientGone.abort());
     const completion = await this.completions.complete(request, clientGone.signal);
     res.setHeader('Server-Timing', timings.serverTiming());
     res.json(completion);

@@ -8,9 +8,8 @@ import {
 import { AuthHealthIndicator, Public } from '@answergate/auth';
 import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
 import { JobsHealthIndicator } from '@answergate/jobs';
-import { LlmHealthIndicator } from '@answergate/llm';
-import { SearchHealthIndicator } from '@answergate/search';
 import { DrainService } from '../lifecycle/drain.service';
+import { DependencyStatus } from './dependency-status.service';
 
 /** Kubernetes probes. Open (no key), so the kubelet can call them. */
 @ApiTags('health')
@@ -22,8 +21,7 @@ export class HealthController {
     private readonly auth: AuthHealthIndicator,
     private readonly drain: DrainService,
     private readonly indicators: HealthIndicatorService,
-    private readonly search: SearchHealthIndicator,
-    private readonly llm: LlmHealthIndicator,
+    private readonly dependencies: DependencyStatus,
     private readonly jobs: JobsHealthIndicator,
   ) {}
 
@@ -35,12 +33,23 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: every configured dependency answers' })
+  @ApiOperation({
+    summary: 'Readiness: this replica can serve (process up, configuration valid, not draining)',
+    description:
+      'Shared upstreams (LLM, search backend, Redis) are reported in `details` but never fail ' +
+      'this probe: one of them down fails every replica alike, and clients then get our own ' +
+      "502/504 instead of the ingress's. A dependency that does not answer shows as `degraded`.",
+  })
   @ApiOkResponse({
     schema: {
       example: {
         status: 'ok',
-        info: { auth: { status: 'up' }, search: { status: 'up', provider: 'local' } },
+        info: {
+          shutdown: { status: 'up' },
+          auth: { status: 'up' },
+          llm: { status: 'up', provider: 'extractive' },
+          search: { status: 'up', provider: 'local' },
+        },
         error: {},
         details: {},
       },
@@ -48,17 +57,44 @@ export class HealthController {
   })
   @ApiErrorResponses(503)
   async ready(): Promise<HealthCheckResult> {
+    const dependencies = await this.dependencies.quick();
     try {
       return await this.health.check([
         () => this.draining(),
         () => this.auth.check(),
-        ...this.search.checks(),
-        () => this.llm.check(AbortSignal.timeout(3000)),
+        ...Object.entries(dependencies).map(([name, detail]) => () => ({ [name]: detail })),
         () => this.jobs.check(),
       ]);
     } catch (error) {
       throw toNotReady(error);
     }
+  }
+
+  @Get('dependencies')
+  @ApiOperation({
+    summary: 'The shared upstreams (LLM, search backend, Redis), pinged now',
+    description:
+      'Always 200 while the process serves: `status` is `degraded` when one of them is down, ' +
+      'with its message. Also exported as `answergate_dependency_up` on /metrics.',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        status: 'ok',
+        info: {
+          llm: { status: 'up', provider: 'extractive' },
+          search: { status: 'up', provider: 'local' },
+        },
+        error: {},
+        details: {},
+      },
+    },
+  })
+  async dependencyReport(): Promise<HealthCheckResult> {
+    const dependencies = await this.dependencies.refresh();
+    return this.health.check(
+      Object.entries(dependencies).map(([name, detail]) => () => ({ [name]: detail })),
+    );
   }
 
   /** Fails at once on SIGTERM, so the load balancer stops sending traffic while streams finish. */
@@ -76,8 +112,7 @@ function toNotReady(error: unknown): unknown {
     const message = (detail as { message?: string }).message;
     return message ? `${name} (${message})` : name;
   });
-  return new ServiceUnavailableError(
-    `Not ready: ${failures.join(', ') || 'unknown'}.`,
-    'not_ready',
-  );
+  // Draining is the plan during a rollout: its own code, so its 503s are logged at info.
+  const code = result.error && 'shutdown' in result.error ? 'shutting_down' : 'not_ready';
+  return new ServiceUnavailableError(`Not ready: ${failures.join(', ') || 'unknown'}.`, code);
 }

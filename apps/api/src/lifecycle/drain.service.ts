@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Metrics } from '@answergate/common';
+import { Metrics, ServiceUnavailableError } from '@answergate/common';
 
 /**
  * Shutdown state: once draining, readiness fails and new requests get 503, while
@@ -10,6 +10,7 @@ export class DrainService {
   private isDraining = false;
   private openStreams = 0;
   private idleWaiters: Array<() => void> = [];
+  private readonly interrupt = new AbortController();
 
   constructor(private readonly metrics: Metrics) {}
 
@@ -23,6 +24,21 @@ export class DrainService {
 
   begin(): void {
     this.isDraining = true;
+  }
+
+  /** Aborted when the grace period ends: each stream still open ends with its reason as an event. */
+  get streamsStop(): AbortSignal {
+    return this.interrupt.signal;
+  }
+
+  /** Ends every open stream with a final `server_shutting_down` error event. */
+  interruptStreams(): void {
+    this.interrupt.abort(
+      new ServiceUnavailableError(
+        'The server is shutting down and ended this stream; retry the request.',
+        'server_shutting_down',
+      ),
+    );
   }
 
   /**

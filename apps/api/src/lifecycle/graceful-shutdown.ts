@@ -2,9 +2,13 @@ import type { Server } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { DrainService } from './drain.service';
 
+/** How long streams ended by the shutdown event get to flush it before sockets are cut. */
+const STREAM_END_MS = 1000;
+
 /**
  * SIGTERM/SIGINT: readiness turns false and new requests get 503 at once; open
- * streams may finish for up to `graceMs`; then the app closes and the process exits 0.
+ * streams may finish for up to `graceMs`; those still open then get a final
+ * `server_shutting_down` error event; then the app closes and the process exits 0.
  */
 export function installGracefulShutdown(
   app: INestApplication,
@@ -19,7 +23,11 @@ export function installGracefulShutdown(
     drain.begin();
     logger.log(`${signal}: draining ${drain.streams} open stream(s) for up to ${graceMs} ms`);
     const finished = await drain.whenStreamsEnd(graceMs);
-    if (!finished) logger.warn(`Grace period over: closing ${drain.streams} stream(s) still open`);
+    if (!finished) {
+      logger.warn(`Grace period over: ending ${drain.streams} stream(s) with a shutdown event`);
+      drain.interruptStreams();
+      await drain.whenStreamsEnd(STREAM_END_MS);
+    }
     const server = app.getHttpServer() as Server;
     server.closeAllConnections();
     try {

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, RequestTimings } from '@answergate/common';
 import type { AuthenticatedRequest } from '@answergate/auth';
+import { requestLogLevel, requestMessage, requestOutcome } from './request-outcome';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -48,21 +49,23 @@ function requestFacts(req: IncomingMessage): object {
             res: (res: { statusCode: number }) => ({ status: res.statusCode }),
           },
           // Added to the final line only: at the start the route is not matched yet.
-          customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({
+          customSuccessObject: (req: IncomingMessage, res: ServerResponse, line: object) => ({
             ...line,
             ...requestFacts(req),
+            ...requestOutcome(res),
           }),
+          customSuccessMessage: requestMessage,
           customErrorObject: (
             req: IncomingMessage,
-            _res: ServerResponse,
+            res: ServerResponse,
             _e: Error,
             line: object,
           ) => ({
             ...line,
             ...requestFacts(req),
+            ...requestOutcome(res),
           }),
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          customLogLevel: requestLogLevel(),
         },
       }),
     }),

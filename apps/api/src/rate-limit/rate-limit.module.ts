@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
-import { AppConfig, REDIS_CLIENT } from '@answergate/common';
+import { AppConfig, RedisBreaker } from '@answergate/common';
 import { KeyRateLimitGuard } from './key-rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { StreamSlots } from './stream-slots.service';
@@ -11,8 +10,8 @@ import { StreamSlots } from './stream-slots.service';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig, REDIS_CLIENT],
-      useFactory: (config: AppConfig, redis: Redis | null) => ({
+      inject: [AppConfig, RedisBreaker],
+      useFactory: (config: AppConfig, breaker: RedisBreaker) => ({
         throttlers: [
           {
             name: 'requests',
@@ -21,7 +20,7 @@ import { StreamSlots } from './stream-slots.service';
           },
         ],
         skipIf: () => config.rateLimit.requests === 0,
-        storage: new RedisThrottlerStorage(redis),
+        storage: new RedisThrottlerStorage(breaker),
       }),
     }),
   ],

@@ -1,82 +1,126 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppConfig, RateLimitError, REDIS_CLIENT } from '@answergate/common';
+import { AppConfig, RateLimitError, RedisBreaker } from '@answergate/common';
+import { RENEW_LEASES, TAKE_LEASE } from './stream-lease-scripts';
 
-/** A slot is freed on release; this TTL only cleans up after a replica that died holding slots. */
-const SLOT_TTL_SECONDS = 3600;
-const ACQUIRE = `
-local n = redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-if n > tonumber(ARGV[1]) then redis.call('DECR', KEYS[1]); return 0 end
-return 1`;
+interface Lease {
+  keyId: string;
+  id: string;
+  /** Where the lease was granted: Redis (shared), or this process while the breaker is open. */
+  shared: boolean;
+}
 
 /**
  * Caps the streams one API key holds open at once, across replicas when Redis is
- * configured. `acquire` throws 429 when the key is at its cap; call the returned
- * release function exactly when the stream ends.
+ * configured. Each stream holds a lease with its own id and a short TTL that a
+ * heartbeat renews while it is open, so a slot nobody renews (a replica that died,
+ * a take that timed out and ran late, a release lost in an outage) frees itself
+ * within one TTL. While Redis fails, leases are counted in this process.
  */
 @Injectable()
-export class StreamSlots {
-  private readonly logger = new Logger(StreamSlots.name);
-  private readonly local = new Map<string, number>();
+export class StreamSlots implements OnModuleDestroy {
   private readonly cap: number;
+  private readonly ttlMs: number;
+  private readonly leases = new Map<string, Lease>();
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     config: AppConfig,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    private readonly breaker: RedisBreaker,
   ) {
     this.cap = config.rateLimit.concurrentStreams;
+    this.ttlMs = config.rateLimit.streamLeaseTtlSeconds * 1000;
+    this.heartbeat = setInterval(() => void this.renew(), Math.max(250, this.ttlMs / 3));
+    this.heartbeat.unref();
   }
 
+  /** Takes a slot (429 when the key holds its cap); call the returned function when the stream ends. */
   async acquire(keyId: string): Promise<() => void> {
     if (this.cap === 0) return () => undefined;
-    const granted = await this.take(keyId);
-    if (!granted) {
+    const lease: Lease = { keyId, id: randomUUID(), shared: false };
+    if (!(await this.take(lease))) {
       throw new RateLimitError(
         `Too many concurrent streams: this API key may hold ${this.cap} open at once.`,
         1,
       );
     }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      void this.give(keyId);
-    };
+    this.leases.set(lease.id, lease);
+    return () => this.release(lease);
   }
 
-  private async take(keyId: string): Promise<boolean> {
-    if (this.redis) {
-      try {
-        const granted = await this.redis.eval(
-          ACQUIRE,
-          1,
-          this.redisKey(keyId),
-          this.cap,
-          SLOT_TTL_SECONDS,
-        );
-        return granted === 1;
-      } catch (error) {
-        this.logger.warn(`Stream slots fell back to this process: ${(error as Error).message}`);
-      }
+  /** Leases this process holds now (for tests and diagnostics). */
+  get held(): number {
+    return this.leases.size;
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.heartbeat);
+  }
+
+  private take(lease: Lease): Promise<boolean> {
+    return this.breaker.run(
+      async (redis) => {
+        try {
+          const granted = await redis.eval(
+            TAKE_LEASE,
+            1,
+            this.redisKey(lease.keyId),
+            this.cap,
+            lease.id,
+            this.ttlMs,
+          );
+          lease.shared = granted === 1;
+          return lease.shared;
+        } catch (error) {
+          // A timed-out take may still run when Redis wakes: queue its undo behind it.
+          this.forget(redis, lease);
+          throw error;
+        }
+      },
+      () => this.takeLocally(lease),
+    );
+  }
+
+  private takeLocally(lease: Lease): boolean {
+    let open = 0;
+    for (const held of this.leases.values()) if (held.keyId === lease.keyId) open += 1;
+    return open < this.cap;
+  }
+
+  private release(lease: Lease): void {
+    if (!this.leases.delete(lease.id) || !lease.shared) return;
+    // If Redis is out, the lease simply expires there within one TTL.
+    void this.breaker.run(
+      (redis) => redis.zrem(this.redisKey(lease.keyId), lease.id),
+      () => 0,
+    );
+  }
+
+  private forget(redis: Redis, lease: Lease): void {
+    redis.zrem(this.redisKey(lease.keyId), lease.id).catch(() => undefined);
+  }
+
+  private async renew(): Promise<void> {
+    const byKey = new Map<string, string[]>();
+    for (const lease of this.leases.values()) {
+      if (!lease.shared) continue;
+      byKey.set(lease.keyId, [...(byKey.get(lease.keyId) ?? []), lease.id]);
     }
-    const open = this.local.get(keyId) ?? 0;
-    if (open >= this.cap) return false;
-    this.local.set(keyId, open + 1);
-    return true;
+    if (byKey.size === 0) return;
+    await this.breaker.run(
+      (redis) =>
+        Promise.all(
+          [...byKey].map(([keyId, ids]) =>
+            redis.eval(RENEW_LEASES, 1, this.redisKey(keyId), this.ttlMs, ...ids),
+          ),
+        ),
+      () => [],
+    );
   }
 
-  private async give(keyId: string): Promise<void> {
-    const open = this.local.get(keyId);
-    if (open !== undefined) {
-      if (open <= 1) this.local.delete(keyId);
-      else this.local.set(keyId, open - 1);
-      return;
-    }
-    await this.redis?.decr(this.redisKey(keyId)).catch(() => undefined);
-  }
-
+  /** Not `answergate:streams:` (the counters of earlier versions): a new type needs a new key. */
   private redisKey(keyId: string): string {
-    return `answergate:streams:${keyId}`;
+    return `answergate:stream-leases:${keyId}`;
   }
 }

@@ -61,7 +61,15 @@ export class AppConfig {
   sseHeartbeatMs!: number;
   requestTimeoutMs!: number;
   keepAliveTimeoutMs!: number;
-  rateLimit!: { requests: number; windowSeconds: number; concurrentStreams: number };
+  rateLimit!: {
+    requests: number;
+    windowSeconds: number;
+    concurrentStreams: number;
+    streamLeaseTtlSeconds: number;
+    authFailuresPerMinute: number;
+  };
+  redisBreakerCooldownMs!: number;
+  maxConnections!: number;
   metricsToken?: string;
   research!: {
     /** Rounds and pages by reasoning effort. */

@@ -251,6 +251,34 @@ export class EnvironmentVariables {
   @Max(100_000)
   RATE_LIMIT_CONCURRENT_STREAMS = 50;
 
+  /** A stream's slot is a lease renewed while it is open; a lost one frees itself after this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  STREAM_LEASE_TTL_SECONDS = 60;
+
+  /** Failed authentications one client address may make per minute (0 turns the limit off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_FAILURES_PER_MINUTE = 30;
+
+  /** After a Redis failure, Redis is skipped (in-process fallback) for this long, then probed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  REDIS_BREAKER_COOLDOWN_MS = 5000;
+
+  /** Open sockets the server accepts at once; more are refused at connect. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  MAX_CONNECTIONS = 10_000;
+
   /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional()
   @IsString()

@@ -134,7 +134,11 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
       requests: env.RATE_LIMIT_REQUESTS,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       concurrentStreams: env.RATE_LIMIT_CONCURRENT_STREAMS,
+      streamLeaseTtlSeconds: env.STREAM_LEASE_TTL_SECONDS,
+      authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
     },
+    redisBreakerCooldownMs: env.REDIS_BREAKER_COOLDOWN_MS,
+    maxConnections: env.MAX_CONNECTIONS,
     metricsToken: env.METRICS_TOKEN || undefined,
     research: {
       budgets: researchBudgets(env.RESEARCH_MAX_ROUNDS, env.RESEARCH_MAX_PAGES),

@@ -12,6 +12,8 @@ export interface SseOptions {
   onClose?: () => void;
   /** Closed while the client's socket is full, so the producer stops reading its upstream. */
   gate?: WriteGate;
+  /** When aborted, the stream stops and ends with its `reason` as the final error event. */
+  stop?: AbortSignal;
 }
 
 /**
@@ -79,12 +81,20 @@ export function streamAsSse<T>(
       res.end(text);
     },
   });
+  const stopped = () => {
+    subscription.unsubscribe();
+    clearInterval(heartbeat);
+    flush();
+    sendError(options.stop?.reason, req, res, options.logger);
+  };
+  options.stop?.addEventListener('abort', stopped, { once: true });
   res.on('close', () => {
     clearInterval(heartbeat);
     pending = '';
     // Wakes a producer waiting for drain; the unsubscribe below then stops it.
     options.gate?.open();
     subscription.unsubscribe();
+    options.stop?.removeEventListener('abort', stopped);
     options.onClose?.();
   });
 }

@@ -60,6 +60,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly redisBreakerOpen = new Gauge({
+    name: 'answergate_redis_breaker_open',
+    help: '1 while the Redis circuit breaker is open (Redis skipped, in-process fallbacks used)',
+    registers: [this.registry],
+  });
+
+  readonly dependencyUp = new Gauge({
+    name: 'answergate_dependency_up',
+    help: 'Shared upstreams at the last readiness check: 1 up, 0 down, by dependency',
+    labelNames: ['dependency'] as const,
+    registers: [this.registry],
+  });
+
   readonly researchRounds = new Histogram({
     name: 'answergate_research_rounds',
     help: 'Search-and-reflect rounds per deep research',

@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { RedisBreaker } from './redis-breaker';
 import { REDIS_CLIENT } from './redis.tokens';
 
 const logger = new Logger('Redis');
@@ -17,14 +18,18 @@ function createClient(config: AppConfig): Redis | null {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // The URL may hold a password: log the error, never the URL.
-  client.on('error', (error: Error) => logger.warn(`Redis connection error: ${error.message}`));
+  // Logged at debug: the breaker logs the outage once, not once per reconnect attempt.
+  client.on('error', (error: Error) => logger.debug(`Redis connection error: ${error.message}`));
   return client;
 }
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS_CLIENT, inject: [AppConfig], useFactory: createClient }],
-  exports: [REDIS_CLIENT],
+  providers: [
+    { provide: REDIS_CLIENT, inject: [AppConfig], useFactory: createClient },
+    RedisBreaker,
+  ],
+  exports: [REDIS_CLIENT, RedisBreaker],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly client: Redis | null) {}

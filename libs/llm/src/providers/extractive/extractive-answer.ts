@@ -1,3 +1,4 @@
+import { isInstructionLike } from '@answergate/common';
 import type { NumberedSource } from '../../llm.types';
 import { rankSentences, type RankedSentence } from './sentence-ranker';
 import { terms } from './text-analysis';
@@ -32,7 +33,8 @@ export function selectSentences(
   question: string,
   sources: readonly NumberedSource[],
 ): RankedSentence[] {
-  const ranked = rankSentences(question, sources);
+  // Source text is data: a sentence that gives orders is never quoted as the answer.
+  const ranked = rankSentences(question, sources).filter((s) => !isInstructionLike(s.text));
   const best = ranked[0];
   if (!best || best.coverage < MIN_COVERAGE) return [];
   const picked: RankedSentence[] = [];
