@@ -11,6 +11,7 @@ export { OpenAiExceptionFilter } from './errors/openai-exception.filter';
 export { ServiceUnavailableError } from './errors/service-unavailable.error';
 export { toErrorResponse } from './errors/to-error-response';
 export { UpstreamError } from './errors/upstream.error';
+export { UnsupportedMediaTypeError } from './errors/unsupported-media-type.error';
 export { ApiErrorResponses } from './dto/api-error-responses.decorator';
 export { ErrorEnvelopeDto } from './dto/error-envelope.dto';
 export { createValidationPipe } from './validation/create-validation-pipe';

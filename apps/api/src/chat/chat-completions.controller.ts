@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -14,6 +15,7 @@ import { ChatCompletions } from '@answergate/completion';
 import { ModelRegistry } from '@answergate/models';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
 import { AnswerAdmission } from './answer-admission.service';
+import { CHAT_COMPLETION_EXAMPLES } from './chat-completion.examples';
 import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
@@ -21,7 +23,7 @@ import { toCompletionRequest } from './to-completion-request';
 
 @ApiTags('chat')
 @ApiBearerAuth(API_KEY_SCHEME)
-@ApiExtraModels(ChatCompletionDto, ChatCompletionChunkDto)
+@ApiExtraModels(ChatCompletionRequestDto, ChatCompletionDto, ChatCompletionChunkDto)
 @Controller('v1/chat/completions')
 export class ChatCompletionsController {
   private readonly logger = new Logger(ChatCompletionsController.name);
@@ -36,6 +38,7 @@ export class ChatCompletionsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'createChatCompletion',
     summary: 'Answer the last question of a conversation from search results, with citations',
     description:
       'OpenAI-compatible. With `stream: true` the answer comes as Server-Sent Events: a role chunk ' +
@@ -51,7 +54,11 @@ export class ChatCompletionsController {
       'text/event-stream': { schema: { $ref: getSchemaPath(ChatCompletionChunkDto) } },
     },
   })
-  @ApiErrorResponses(400, 401, 404, 413, 429, 502, 503, 504)
+  @ApiBody({
+    schema: { $ref: getSchemaPath(ChatCompletionRequestDto) },
+    examples: CHAT_COMPLETION_EXAMPLES,
+  })
+  @ApiErrorResponses(400, 401, 404, 413, 415, 429, 502, 503, 504)
   async create(
     @Body() body: ChatCompletionRequestDto,
     @Req() req: AuthenticatedRequest,

@@ -26,14 +26,20 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOperation({
+    operationId: 'checkLiveness',
+    summary: 'Liveness: the process is up and serving HTTP',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: every configured dependency answers' })
+  @ApiOperation({
+    operationId: 'checkReadiness',
+    summary: 'Readiness: every configured dependency answers',
+  })
   @ApiOkResponse({
     schema: {
       example: {

@@ -1,16 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import { IntegerInRange } from './integer-in-range';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,10 +16,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
  * `.env.example` documents the same list; a config spec keeps them in step.
  */
 export class EnvironmentVariables {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntegerInRange(1, 65535)
   PORT = 8003;
 
   @IsString()
@@ -75,16 +62,10 @@ export class EnvironmentVariables {
   @IsString()
   LOCAL_INDEX_DIR = 'docs';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
+  @IntegerInRange(100, 120_000)
   SEARCH_TIMEOUT_MS = 8000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(86_400)
+  @IntegerInRange(0, 86_400)
   SEARCH_CACHE_TTL_SECONDS = 300;
 
   @IsOptional()
@@ -104,31 +85,19 @@ export class EnvironmentVariables {
   @IsString()
   LLM_MODEL = 'default';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntegerInRange(100, 600_000)
   LLM_TIMEOUT_MS = 60_000;
 
   /** TCP connect to the LLM upstream. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
+  @IntegerInRange(100, 120_000)
   LLM_CONNECT_TIMEOUT_MS = 5000;
 
   /** A streaming LLM call fails when the upstream sends no byte for this long. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntegerInRange(100, 600_000)
   LLM_IDLE_TIMEOUT_MS = 30_000;
 
   /** Retries of an LLM call that failed before its first byte (refused, reset, 5xx, 429). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(5)
+  @IntegerInRange(0, 5)
   LLM_MAX_RETRIES = 2;
 
   @IsOptional()
@@ -149,30 +118,18 @@ export class EnvironmentVariables {
   @IsBoolean()
   SWAGGER_ENABLED = true;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(600_000)
+  @IntegerInRange(0, 600_000)
   SHUTDOWN_GRACE_MS = 10_000;
 
   /** Requests a key may make per window (0 turns the limit off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntegerInRange(0, 1_000_000)
   RATE_LIMIT_REQUESTS = 600;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @IntegerInRange(1, 86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** Streams a key may hold open at once (0 turns the limit off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @IntegerInRange(0, 100_000)
   RATE_LIMIT_CONCURRENT_STREAMS = 50;
 
   /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -181,23 +138,14 @@ export class EnvironmentVariables {
   METRICS_TOKEN?: string;
 
   /** Time a client has to send a whole request (headers and body); slow senders get 408. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @IntegerInRange(1000, 600_000)
   REQUEST_TIMEOUT_MS = 30_000;
 
   /** Idle keep-alive connections are kept this long; above a load balancer's own idle timeout. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @IntegerInRange(1000, 600_000)
   KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
   /** A comment line keeps idle SSE streams open through proxies. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(300_000)
+  @IntegerInRange(100, 300_000)
   SSE_HEARTBEAT_MS = 15_000;
 }

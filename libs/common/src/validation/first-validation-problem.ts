@@ -12,7 +12,9 @@ export function firstValidationProblem(
       : parentPath
         ? `${parentPath}.${error.property}`
         : error.property;
-    const constraints = Object.values(error.constraints ?? {});
+    // A missing field fails every rule; the one that says it is missing explains it best.
+    const { isDefined, ...others } = error.constraints ?? {};
+    const constraints = [isDefined, ...Object.values(others)].filter(Boolean);
     if (constraints.length > 0) return { param: path, message: constraints[0] };
     const nested = firstValidationProblem(error.children ?? [], path);
     if (nested) return nested;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_RESULTS, type SearchRequest, toSearchFilters } from '@answergate/search';
 import { IsSearchQuery } from '../is-search-query.validator';
 import { SearchFiltersDto } from './search-filters.dto';
@@ -14,6 +14,7 @@ export class SearchRequestDto extends SearchFiltersDto {
     ],
     example: 'How do I configure the search cache?',
   })
+  @IsDefined({ message: 'you must provide a query parameter: a string or up to 5 strings' })
   @IsSearchQuery()
   query!: string | string[];
 
