@@ -148,8 +148,8 @@ async function loadPhase(fixture, llmUrl, { delayMs, words }) {
 /** CPU the app spends tokenizing per answer: snippet truncation and the citation-token count. */
 async function tokenizerCost(appUrl) {
   const dist = (path) => require(join(ROOT, 'dist', path));
-  const { truncateToTokens } = dist('libs/search/src/snippets/truncate-tokens.js');
-  const { countTokens } = dist('libs/llm/src/tokens/count-tokens.js');
+  const { countTokens, cutAtTokens, tokenEnds } = dist('libs/common/src/tokens/gpt-tokens.js');
+  const truncateToTokens = (text, maxTokens) => cutAtTokens(text, tokenEnds(text), maxTokens);
   const { formatSources, numberSources } = dist('libs/completion/src/numbered-sources.js');
   const full = await requestJson(
     `${appUrl}/v1/search`,

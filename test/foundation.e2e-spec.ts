@@ -51,7 +51,14 @@ describe('foundation (auth, models, errors, docs, health)', () => {
     it('lists the registered models in OpenAI shape, default first', async () => {
       const res = await request(server).get('/v1/models').set(bearer()).expect(200);
       expect(res.body.object).toBe('list');
-      expect(res.body.data.map((m: any) => m.id)).toEqual(['default', 'sonar', 'sonar-pro']);
+      expect(res.body.data.map((m: any) => m.id)).toEqual([
+        'default',
+        'sonar',
+        'sonar-pro',
+        'sonar-reasoning',
+        'sonar-reasoning-pro',
+        'sonar-deep-research',
+      ]);
       expect(res.body.data[0]).toEqual({
         id: 'default',
         object: 'model',

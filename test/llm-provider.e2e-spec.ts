@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { type RawEnvironment, UpstreamError } from '@answergate/common';
-import { countMessageTokens, countTokens } from '@answergate/llm';
+import { countTokens, type RawEnvironment, UpstreamError } from '@answergate/common';
+import { countMessageTokens } from '@answergate/llm';
 import {
   closedPort,
   collect,

@@ -9,7 +9,7 @@ import { ROOT } from './processes.mjs';
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(ROOT, 'dist', path));
 const { LocalIndex } = dist('libs/search/src/providers/local/local-index.js');
-const { processTerm } = dist('libs/search/src/providers/local/text-terms.js');
+const { isStopword, words } = dist('libs/text/src/index.js');
 const { cutSnippet } = dist('libs/search/src/snippets/cut-snippet.js');
 const MiniSearch = require('minisearch');
 
@@ -106,7 +106,9 @@ export async function alternatives(documents, queryList, shippedTop) {
     const index = new MiniSearch({
       fields: ['title', 'headings', 'text'],
       storeFields: [],
-      processTerm,
+      // The shipped tokenizer and stop words, so both indexes see the same terms.
+      tokenize: words,
+      processTerm: (term) => (isStopword(term) ? null : term),
     });
     index.addAll(documents.map((d, id) => ({ ...d, id })));
     return index;

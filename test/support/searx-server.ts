@@ -8,7 +8,7 @@ import { freePort } from './free-port';
 
 const ENGINE = resolve(__dirname, '../fixtures/search-backend/answergate_engine');
 
-/** Debian's searx settings: one local engine, no bans, JSON-friendly locale. */
+/** Debian's searx settings: a local engine per category, no bans, JSON-friendly locale. */
 function settings(port: number, backendUrl: string, engineTimeoutS: number): string {
   return `
 general:
@@ -50,6 +50,21 @@ engines:
     engine: "${ENGINE}"
     shortcut: loc
     categories: general, images
+    base_url: "${backendUrl}"
+    enable_http: true
+    paging: true
+    time_range_support: true
+    timeout: ${engineTimeoutS}
+${['science', 'videos'].map((category) => engine(category, backendUrl, engineTimeoutS)).join('')}`;
+}
+
+/** The same local engine in one more category (\`search_mode: academic\` asks \`science\`). */
+function engine(category: string, backendUrl: string, engineTimeoutS: number): string {
+  return `
+  - name: local-${category}
+    engine: "${ENGINE}"
+    shortcut: loc${category.slice(0, 3)}
+    categories: ${category}
     base_url: "${backendUrl}"
     enable_http: true
     paging: true

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApiKeyStore } from '@answergate/auth';
-import { AppConfig, ConfigValidationError } from '@answergate/common';
+import { AppConfig, ConfigValidationError, stripUserInfo } from '@answergate/common';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
@@ -34,6 +34,6 @@ bootstrap().catch((error: unknown) => {
   // A bad configuration names each variable; anything else gets its message, not a stack.
   const message =
     error instanceof ConfigValidationError ? error.message : `Startup failed: ${String(error)}`;
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${stripUserInfo(message)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AuthenticationError, ServiceUnavailableError } from '@answergate/common';
+import {
+  AuthenticationError,
+  type RequestAuthenticator,
+  ServiceUnavailableError,
+} from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
 import { bearerToken } from './bearer-token';
 import { IS_PUBLIC_KEY } from './public.decorator';
@@ -11,9 +15,12 @@ export interface AuthenticatedRequest extends Request {
   apiKeyId?: string;
 }
 
-/** Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`. */
+/**
+ * Global guard: every route needs `Authorization: Bearer <key>` unless marked `@Public()`.
+ * The error filter uses it as the `RequestAuthenticator` for paths no route matched.
+ */
 @Injectable()
-export class BearerAuthGuard implements CanActivate {
+export class BearerAuthGuard implements CanActivate, RequestAuthenticator {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyStore,
@@ -25,13 +32,16 @@ export class BearerAuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
+    this.authenticate(context.switchToHttp().getRequest<AuthenticatedRequest>());
+    return true;
+  }
 
+  authenticate(request: AuthenticatedRequest): void {
     if (!this.keys.hasKeys) {
       throw new ServiceUnavailableError(
         'No API keys are configured on this server; set API_KEYS or API_KEYS_FILE.',
       );
     }
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     if (!header) {
       throw new AuthenticationError(
@@ -46,6 +56,5 @@ export class BearerAuthGuard implements CanActivate {
       throw new AuthenticationError('Incorrect API key provided.');
     }
     request.apiKeyId = this.keys.fingerprint(key);
-    return true;
   }
 }

@@ -8,6 +8,9 @@ export type { ErrorEnvelope, ErrorResponse } from './errors/error-envelope';
 export { InvalidRequestError } from './errors/invalid-request.error';
 export { NotFoundError } from './errors/not-found.error';
 export { OpenAiExceptionFilter } from './errors/openai-exception.filter';
+export { REQUEST_AUTHENTICATOR } from './errors/errors.tokens';
+export type { RequestAuthenticator } from './errors/request-authenticator.interface';
+export { envelopeForPath, usesNumericErrorCode } from './errors/error-layout';
 export { ServiceUnavailableError } from './errors/service-unavailable.error';
 export { toErrorResponse } from './errors/to-error-response';
 export { UpstreamError } from './errors/upstream.error';
@@ -23,3 +26,11 @@ export { MetricsModule } from './metrics/metrics.module';
 export { RedisModule } from './redis/redis.module';
 export { REDIS_CLIENT } from './redis/redis.tokens';
 export { RateLimitError } from './errors/rate-limit.error';
+export { stripUserInfo } from './text/strip-user-info';
+export {
+  countTokens,
+  cutAtTokens,
+  decodeTokens,
+  encodeTokens,
+  tokenEnds,
+} from './tokens/gpt-tokens';

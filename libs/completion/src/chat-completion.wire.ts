@@ -1,3 +1,5 @@
+import type { UrlCitationAnnotation } from './wire/url-citations';
+
 /** OpenAI's chat completion shapes, plus the search fields Perplexity-style clients read. */
 
 export interface WireSearchResult {
@@ -39,7 +41,8 @@ export interface ChatCompletionChunk extends SearchFields {
   model: string;
   choices: Array<{
     index: 0;
-    delta: { role?: 'assistant'; content?: string };
+    delta: { role?: 'assistant'; content?: string; annotations?: UrlCitationAnnotation[] };
+    logprobs: null;
     finish_reason: string | null;
   }>;
   usage?: WireUsage | null;
@@ -52,7 +55,13 @@ export interface ChatCompletion extends SearchFields {
   model: string;
   choices: Array<{
     index: 0;
-    message: { role: 'assistant'; content: string };
+    message: {
+      role: 'assistant';
+      content: string;
+      refusal: null;
+      annotations: UrlCitationAnnotation[];
+    };
+    logprobs: null;
     finish_reason: string;
   }>;
   usage: WireUsage;

@@ -5,6 +5,7 @@ import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
 import { toWireImage, toWireResult, toWireUsage } from './wire-mappers';
+import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -15,8 +16,11 @@ export class ChatCompletions {
   constructor(private readonly pipeline: CompletionPipeline) {}
 
   /**
-   * Role chunk (with citations and search results), content chunks, finish chunk
-   * (with related questions and images), then a usage chunk when asked for.
+   * Role chunk (with citations and search results), content chunks (the first one with
+   * citations and search results again, as LangChain's ChatPerplexity reads them there;
+   * `annotations` on the delta that completes a `[n]` marker), finish chunk (citations,
+   * search results, usage, related questions and images), then a separate usage chunk
+   * when `include_usage` asks for it.
    */
   stream(request: CompletionRequest, includeUsage: boolean): Observable<ChatCompletionChunk> {
     const header = {
@@ -31,7 +35,7 @@ export class ChatCompletions {
       object: header.object,
       created: header.created,
       model: header.model,
-      choices: [{ index: 0, delta: { content }, finish_reason: null }],
+      choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }],
     });
     const chunk = (
       delta: ChatCompletionChunk['choices'][0]['delta'],
@@ -39,29 +43,45 @@ export class ChatCompletions {
       extra: Partial<ChatCompletionChunk> = {},
     ): ChatCompletionChunk => ({
       ...header,
-      choices: [{ index: 0, delta, finish_reason: finishReason }],
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
       ...extra,
     });
+    let searchFields: Pick<ChatCompletionChunk, 'citations' | 'search_results'> = {
+      citations: [],
+      search_results: [],
+    };
+    let scanner = new UrlCitationScanner([]);
+    let contentSent = false;
 
     return this.pipeline.run(request).pipe(
       flatMapSync((event: CompletionEvent): ChatCompletionChunk[] => {
         switch (event.type) {
           case 'sources':
-            return [
-              chunk({ role: 'assistant', content: '' }, null, {
-                citations: event.results.map((r) => r.url),
-                search_results: event.results.map(toWireResult),
-              }),
-            ];
-          case 'delta':
-            return [contentChunk(event.content)];
+            searchFields = {
+              citations: event.results.map((r) => r.url),
+              search_results: event.results.map(toWireResult),
+            };
+            scanner = new UrlCitationScanner(event.results);
+            return [chunk({ role: 'assistant', content: '' }, null, searchFields)];
+          case 'delta': {
+            const annotations = scanner.push(event.content);
+            if (contentSent && annotations.length === 0) return [contentChunk(event.content)];
+            const delta = annotations.length
+              ? { content: event.content, annotations }
+              : { content: event.content };
+            const first = !contentSent && event.content !== '';
+            contentSent ||= first;
+            return [chunk(delta, null, first ? searchFields : {})];
+          }
           case 'done': {
+            const usage = toWireUsage(event.usage);
             const finish = chunk({}, event.finishReason, {
+              ...searchFields,
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
+              usage,
             });
-            const usage = { ...header, choices: [], usage: toWireUsage(event.usage) };
-            return includeUsage ? [finish, usage] : [finish];
+            return includeUsage ? [finish, { ...header, choices: [], usage }] : [finish];
           }
         }
       }),
@@ -75,7 +95,14 @@ export class ChatCompletions {
       object: 'chat.completion',
       created: nowSeconds(),
       model: request.model.id,
-      choices: [{ index: 0, message: { role: 'assistant', content: '' }, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: '', refusal: null, annotations: [] },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
       usage: toWireUsage({
         promptTokens: 0,
         completionTokens: 0,
@@ -131,6 +158,7 @@ function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompl
       break;
     case 'done':
       choice.finish_reason = event.finishReason;
+      choice.message.annotations = urlCitations(choice.message.content, response.search_results);
       response.usage = toWireUsage(event.usage);
       if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
       if (event.images) response.images = event.images.map(toWireImage);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { countTokens, type NumberedSource } from '@answergate/llm';
+import { countTokens } from '@answergate/common';
+import type { NumberedSource } from '@answergate/llm';
 import { countCitationTokens } from './citation-tokens';
 import { formatSources } from './numbered-sources';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { countTokens, type NumberedSource } from '@answergate/llm';
+import { countTokens } from '@answergate/common';
+import type { NumberedSource } from '@answergate/llm';
 import { formatSource, SOURCE_SEPARATOR } from './numbered-sources';
 
 /** Distinct source blocks remembered; a key is a 27-character hash, a value a number. */

@@ -9,6 +9,7 @@ import { CompletionPipeline } from './completion-pipeline.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
+import { SearchClassifier } from './search-classifier.service';
 
 const RESULTS: SearchResult[] = [
   {
@@ -33,6 +34,7 @@ const MODEL: ModelProfile = {
   ownedBy: 'answergate',
   description: '',
   search: 'normal',
+  reasoning: false,
   upstreamModel: 'upstream-x',
 };
 
@@ -40,7 +42,14 @@ function request(overrides: Partial<CompletionRequest> = {}): CompletionRequest 
   return {
     model: MODEL,
     messages: [{ role: 'user', content: 'How is the cache shared?' }],
-    search: { maxResults: 6, filters: {}, contextSize: 'low', pro: false },
+    search: {
+      maxResults: 6,
+      filters: {},
+      contextSize: 'low',
+      pro: false,
+      enabled: true,
+      classify: false,
+    },
     returnImages: false,
     returnRelatedQuestions: false,
     sampling: {},
@@ -109,6 +118,7 @@ function pipeline(llm: FakeLlm, search = fakeSearch()) {
     new QueryRephraser(llm),
     new ProSearchPlanner(llm),
     new RelatedQuestions(llm),
+    new SearchClassifier(llm),
     new Metrics(),
   );
 }
@@ -171,6 +181,47 @@ describe('CompletionPipeline', () => {
     expect(
       (events.at(-1) as Extract<CompletionEvent, { type: 'done' }>).usage.numSearchQueries,
     ).toBe(3);
+  });
+
+  it('disable_search: no search call, no sources, 0 search queries, a prompt without sources', async () => {
+    const llm = new FakeLlm();
+    const search = fakeSearch();
+    const events = await run(
+      pipeline(llm, search),
+      request({ search: { ...request().search, enabled: false }, returnImages: true }),
+    );
+    expect(search.raw.search).not.toHaveBeenCalled();
+    expect(search.raw.images).not.toHaveBeenCalled();
+    expect((events[0] as Extract<CompletionEvent, { type: 'sources' }>).results).toEqual([]);
+    const done = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
+    expect(done.usage.numSearchQueries).toBe(0);
+    expect(llm.streamCalls[0].messages[0].content).toContain('no web search was made');
+    expect(llm.streamCalls[0].messages[0].content).not.toContain('Sources:');
+  });
+
+  it('enable_search_classifier: skips the search when the classifier says NO_SEARCH', async () => {
+    const search = fakeSearch();
+    const classified = request({ search: { ...request().search, classify: true } });
+    const skip = new FakeLlm({ classify: 'NO_SEARCH' });
+    const skipped = await run(pipeline(skip, search), classified);
+    expect(skip.completeCalls.map((c) => c.task)).toEqual(['classify']);
+    expect(search.raw.search).not.toHaveBeenCalled();
+    expect((skipped.at(-1) as Extract<CompletionEvent, { type: 'done' }>).usage).toMatchObject({
+      numSearchQueries: 0,
+    });
+
+    const searched = await run(pipeline(new FakeLlm({ classify: 'SEARCH' }), search), classified);
+    expect(search.raw.search).toHaveBeenCalledTimes(1);
+    expect((searched.at(-1) as Extract<CompletionEvent, { type: 'done' }>).usage).toMatchObject({
+      numSearchQueries: 1,
+    });
+  });
+
+  it('searches when the search classifier fails', async () => {
+    const search = fakeSearch();
+    const llm = new FakeLlm({ classify: new Error('classifier offline') });
+    await run(pipeline(llm, search), request({ search: { ...request().search, classify: true } }));
+    expect(search.raw.search).toHaveBeenCalledTimes(1);
   });
 
   it('falls back to one search when planning fails', async () => {

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
 import {
-  countTokens,
+  countMessageTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { Metrics } from '@answergate/common';
+import { countTokens, Metrics } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
@@ -17,6 +17,8 @@ import { numberSources } from './numbered-sources';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
+import { SearchClassifier } from './search-classifier.service';
+import { lastQuestion } from './conversation';
 
 /** Snippet budget per source, in tokens, by `search_context_size`. */
 const TOKENS_PER_SOURCE = { low: 256, medium: 512, high: 1024 } as const;
@@ -27,6 +29,14 @@ interface AnswerState {
   text: string;
   finishReason: string;
   usage?: LlmUsage;
+}
+
+/** What the search step found; `searched` is false when search was disabled or skipped. */
+interface Found {
+  query: string;
+  queries: string[];
+  results: SearchResult[];
+  searched: boolean;
 }
 
 interface Extras {
@@ -48,6 +58,7 @@ export class CompletionPipeline {
     private readonly rephraser: QueryRephraser,
     private readonly planner: ProSearchPlanner,
     private readonly related: RelatedQuestions,
+    private readonly classifier: SearchClassifier,
     private readonly metrics: Metrics,
   ) {}
 
@@ -55,11 +66,7 @@ export class CompletionPipeline {
     return new Observable<CompletionEvent>((subscriber) => {
       const abort = new AbortController();
       const subscription = from(this.findSources(request, abort.signal))
-        .pipe(
-          mergeMap(({ query, queries, results }) =>
-            this.answer(request, query, queries.length, results, abort.signal),
-          ),
-        )
+        .pipe(mergeMap((found) => this.answer(request, found, abort.signal)))
         .subscribe(subscriber);
       return () => {
         abort.abort();
@@ -68,8 +75,11 @@ export class CompletionPipeline {
     });
   }
 
-  private async findSources(request: CompletionRequest, signal: AbortSignal) {
+  private async findSources(request: CompletionRequest, signal: AbortSignal): Promise<Found> {
     const upstreamModel = request.model.upstreamModel;
+    if (!(await this.shouldSearch(request, signal))) {
+      return { query: lastQuestion(request.messages), queries: [], results: [], searched: false };
+    }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
       ? await this.planner.plan(query, upstreamModel, signal)
@@ -81,20 +91,26 @@ export class CompletionPipeline {
       maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
       signal,
     });
-    return { query, queries, results };
+    return { query, queries, results, searched: true };
+  }
+
+  /** `disable_search` never searches; `enable_search_classifier` asks the classifier. */
+  private async shouldSearch(request: CompletionRequest, signal: AbortSignal): Promise<boolean> {
+    if (!request.search.enabled) return false;
+    if (!request.search.classify) return true;
+    return this.classifier.needsSearch(request.messages, request.model.upstreamModel, signal);
   }
 
   private answer(
     request: CompletionRequest,
-    query: string,
-    numSearchQueries: number,
-    results: SearchResult[],
+    { query, queries, results, searched }: Found,
     signal: AbortSignal,
   ): Observable<CompletionEvent> {
+    const numSearchQueries = queries.length;
     const sources = numberSources(results);
     // Started now so they run while the answer streams, not after it.
-    const extras = this.extras(request, query, sources, signal);
-    const messages = buildAnswerMessages(request.messages, sources, new Date());
+    const extras = this.extras(request, query, sources, searched, signal);
+    const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
     const deltas = defer(() => {
@@ -126,8 +142,7 @@ export class CompletionPipeline {
     const done = defer(() => from(extras)).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
-          promptTokens:
-            answer.usage?.promptTokens ?? countTokens(messages.map((m) => m.content).join('\n')),
+          promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
           completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
           citationTokens: countCitationTokens(sources),
           numSearchQueries,
@@ -146,13 +161,14 @@ export class CompletionPipeline {
     request: CompletionRequest,
     query: string,
     sources: NumberedSource[],
+    searched: boolean,
     signal: AbortSignal,
   ): Promise<Extras> {
     const [relatedQuestions, images] = await Promise.all([
       request.returnRelatedQuestions
         ? this.related.suggest(query, sources, request.model.upstreamModel, signal)
         : undefined,
-      request.returnImages
+      request.returnImages && searched
         ? this.search.images(query, request.search.filters, MAX_IMAGES, signal).catch(() => [])
         : undefined,
     ]);

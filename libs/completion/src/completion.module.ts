@@ -6,6 +6,7 @@ import { CompletionPipeline } from './completion-pipeline.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
+import { SearchClassifier } from './search-classifier.service';
 
 @Module({
   imports: [SearchModule, LlmModule],
@@ -14,6 +15,7 @@ import { RelatedQuestions } from './related-questions.service';
     QueryRephraser,
     ProSearchPlanner,
     RelatedQuestions,
+    SearchClassifier,
     ChatCompletions,
   ],
   exports: [ChatCompletions, CompletionPipeline],

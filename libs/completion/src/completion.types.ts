@@ -15,6 +15,10 @@ export interface CompletionRequest {
     contextSize: SearchContextSize;
     /** Plan several sub-queries (the request's `pro_search`, or the model's profile). */
     pro: boolean;
+    /** False for `disable_search`: the model answers alone, with no sources. */
+    enabled: boolean;
+    /** `enable_search_classifier`: a cheap decision may skip the search for this prompt. */
+    classify: boolean;
   };
   returnImages: boolean;
   returnRelatedQuestions: boolean;

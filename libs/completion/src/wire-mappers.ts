@@ -10,13 +10,19 @@ export const toWireResult = (result: SearchResult): WireSearchResult => ({
   snippet: result.snippet,
 });
 
-export const toWireImage = (image: SearchImage): WireImage => ({
-  image_url: image.imageUrl,
-  origin_url: image.originUrl,
-  title: image.title,
-  width: image.width,
-  height: image.height,
-});
+/** Width and height go out only as a pair of numbers: strict clients reject anything else. */
+export const toWireImage = (image: SearchImage): WireImage => {
+  const wire: WireImage = {
+    image_url: image.imageUrl,
+    origin_url: image.originUrl,
+    title: image.title,
+  };
+  if (Number.isFinite(image.width) && Number.isFinite(image.height)) {
+    wire.width = image.width;
+    wire.height = image.height;
+  }
+  return wire;
+};
 
 export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   prompt_tokens: usage.promptTokens,

@@ -14,8 +14,9 @@ export type {
   NumberedSource,
 } from './llm.types';
 export { LlmUnsupportedTaskError } from './llm-unsupported-task.error';
+export { NO_SEARCH, SEARCH } from './providers/extractive/search-need';
 export { createLlmProvider } from './llm-provider.factory';
 export { ExtractiveProvider } from './providers/extractive/extractive.provider';
 export { OpenAiCompatibleProvider } from './providers/openai/openai-compatible.provider';
-export { countMessageTokens, countTokens } from './tokens/count-tokens';
+export { countMessageTokens } from './tokens/count-tokens';
 export { SseDecoder, type SseEvent } from './sse/sse-decoder';

@@ -18,7 +18,7 @@ export interface NumberedSource {
  * Why the pipeline calls the model. Network providers only need `messages`;
  * the embedded extractive provider uses `question` and `sources` to work without a model.
  */
-export type LlmTask = 'answer' | 'rephrase' | 'plan' | 'related';
+export type LlmTask = 'answer' | 'rephrase' | 'plan' | 'related' | 'classify';
 
 /** Sampling fields passed to the upstream where it supports them. */
 export interface LlmSampling {

@@ -15,13 +15,15 @@ export class ModelRegistry {
 
   constructor(config: AppConfig) {
     for (const model of BUILT_IN_MODELS) {
-      this.add({ ...model, upstreamModel: config.llmModel });
+      const upstreamModel = model.reasoning ? config.llmReasoningModel : config.llmModel;
+      this.add({ ...model, upstreamModel });
     }
     for (const entry of config.models) {
       const base = this.models.get(entry.id);
       this.add({
         id: entry.id,
         search: entry.search ?? base?.search ?? 'normal',
+        reasoning: base?.reasoning ?? false,
         upstreamModel: entry.upstreamModel ?? base?.upstreamModel ?? config.llmModel,
         description: entry.description ?? base?.description ?? `Configured model ${entry.id}.`,
       });

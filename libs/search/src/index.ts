@@ -21,4 +21,3 @@ export { IsDomainFilter, MAX_DOMAIN_FILTERS } from './validation/is-domain-filte
 export { IsCountryCode, IsLanguageCode } from './validation/is-locale-code.validator';
 export { normalizeUrl } from './ranking/normalize-url';
 export { fuseRankings } from './ranking/reciprocal-rank-fusion';
-export { truncateToTokens } from './snippets/truncate-tokens';

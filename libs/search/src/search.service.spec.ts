@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
-import { Metrics, parseUsDate } from '@answergate/common';
+import { cutAtTokens, Metrics, parseUsDate, tokenEnds } from '@answergate/common';
 import { MemorySearchCache } from './cache/memory-search.cache';
 import type { ProviderQuery, SearchProvider } from './search-provider.interface';
 import { SearchService } from './search.service';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
 import type { SearchResult } from './search.types';
-import { truncateToTokens } from './snippets/truncate-tokens';
 
 const hit = (url: string, date: string | null = null): SearchResult => ({
   title: url,
@@ -110,7 +109,7 @@ describe('SearchService', () => {
     for (const maxTokensPerPage of [1, 2, 7, 50, 100_000]) {
       const cut = await service.search(request(['q'], { maxTokensPerPage }));
       expect(cut.map((r) => r.snippet)).toEqual(
-        full.map((r) => truncateToTokens(r.snippet, maxTokensPerPage)),
+        full.map((r) => cutAtTokens(r.snippet, tokenEnds(r.snippet), maxTokensPerPage)),
       );
     }
     expect(provider.calls).toHaveLength(1);

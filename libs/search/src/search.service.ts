@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
+import { cutAtTokens, InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
 import { CACHED_RESULT_FORMAT, type CachedResult, toCachedResult } from './cache/cached-result';
 import { SingleFlight } from './cache/single-flight';
 import { filtersKey, normalizeQuery } from './filters/filters-key';
@@ -10,7 +10,6 @@ import type { SearchCache } from './search-cache.interface';
 import type { ProviderQuery, SearchProvider } from './search-provider.interface';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
 import type { SearchFilters, SearchImage, SearchRequest, SearchResult } from './search.types';
-import { cutAtTokens } from './snippets/token-cuts';
 
 export const MAX_RESULTS = 20;
 export const MAX_QUERIES = 5;

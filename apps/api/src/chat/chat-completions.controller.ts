@@ -14,6 +14,7 @@ import { ApiErrorResponses, AppConfig, streamAsSse } from '@answergate/common';
 import { ChatCompletions } from '@answergate/completion';
 import { ModelRegistry } from '@answergate/models';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { bothLayouts } from '../http/both-layouts';
 import { AnswerAdmission } from './answer-admission.service';
 import { CHAT_COMPLETION_EXAMPLES } from './chat-completion.examples';
 import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
@@ -24,7 +25,7 @@ import { toCompletionRequest } from './to-completion-request';
 @ApiTags('chat')
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiExtraModels(ChatCompletionRequestDto, ChatCompletionDto, ChatCompletionChunkDto)
-@Controller('v1/chat/completions')
+@Controller(bothLayouts('chat/completions'))
 export class ChatCompletionsController {
   private readonly logger = new Logger(ChatCompletionsController.name);
 
@@ -41,9 +42,12 @@ export class ChatCompletionsController {
     operationId: 'createChatCompletion',
     summary: 'Answer the last question of a conversation from search results, with citations',
     description:
-      'OpenAI-compatible. With `stream: true` the answer comes as Server-Sent Events: a role chunk ' +
-      'carrying `citations` and `search_results`, content chunks, a finish chunk (with ' +
-      '`related_questions` and `images` when asked), a usage chunk when ' +
+      'OpenAI-compatible, at `/v1/chat/completions` and (Perplexity layout, numeric error ' +
+      '`code`) at `/chat/completions`. Every `[n]` marker gets a `url_citation` annotation. ' +
+      'With `stream: true` the answer comes as Server-Sent Events: a role chunk carrying ' +
+      '`citations` and `search_results`, content chunks (the first repeats them; annotations on ' +
+      'the delta that completes a marker), a finish chunk (citations, search results, `usage`, ' +
+      'and `related_questions` and `images` when asked), a usage chunk when ' +
       '`stream_options.include_usage`, then `data: [DONE]`.',
   })
   @ApiOkResponse({

@@ -13,6 +13,14 @@ export function toCompletionRequest(
   models: ModelRegistry,
 ): CompletionRequest {
   const model = models.get(dto.model, 'model');
+  if (model.search === 'research') {
+    throw new InvalidRequestError(
+      `The model '${model.id}' needs deep research, which is not available on this server yet. ` +
+        'Use sonar-pro or sonar-reasoning-pro.',
+      'model',
+      'model_not_available',
+    );
+  }
   const messages = dto.messages.map((message) => ({
     role: message.role,
     content: contentText(message.content),
@@ -38,6 +46,8 @@ export function toCompletionRequest(
       maxResults: dto.max_results ?? DEFAULT_MAX_RESULTS,
       contextSize: dto.web_search_options?.search_context_size ?? 'low',
       pro: dto.pro_search ?? model.search === 'pro',
+      enabled: !dto.disable_search,
+      classify: dto.enable_search_classifier ?? false,
       filters: { ...toSearchFilters(dto), mode: dto.search_mode },
     },
     returnImages: dto.return_images ?? false,

@@ -11,6 +11,7 @@ import {
 import { ApiErrorResponses } from '@answergate/common';
 import { SearchService } from '@answergate/search';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
+import { bothLayouts } from '../http/both-layouts';
 import { SearchRequestDto } from './dto/search-request.dto';
 import { SearchResponseDto } from './dto/search-response.dto';
 import { RequestSignal } from './request-signal.decorator';
@@ -20,7 +21,7 @@ import { SEARCH_EXAMPLES } from './search.examples';
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiExtraModels(SearchRequestDto)
 @ApiErrorResponses(401, 429, 503)
-@Controller('v1/search')
+@Controller(bothLayouts('search'))
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 

@@ -31,6 +31,8 @@ export class AppConfig {
   llmBaseUrl?: string;
   llmApiKey?: string;
   llmModel!: string;
+  /** Upstream model of the reasoning models; `LLM_MODEL` when unset. */
+  llmReasoningModel!: string;
   llmTimeoutMs!: number;
   llmConnectTimeoutMs!: number;
   llmIdleTimeoutMs!: number;

@@ -1,5 +1,13 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 import { IntegerInRange } from './integer-in-range';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -84,6 +92,11 @@ export class EnvironmentVariables {
 
   @IsString()
   LLM_MODEL = 'default';
+
+  /** The upstream model of `sonar-reasoning` and `sonar-reasoning-pro` (default: `LLM_MODEL`). */
+  @IsOptional()
+  @IsString()
+  LLM_REASONING_MODEL?: string;
 
   @IntegerInRange(100, 600_000)
   LLM_TIMEOUT_MS = 60_000;

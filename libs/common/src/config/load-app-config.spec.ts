@@ -119,4 +119,15 @@ describe('loadAppConfig', () => {
     expect(config.trustProxy).toBe(2);
     expect(loadAppConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
   });
+
+  it('shows a bad URL without its user and password', () => {
+    const problems = problemsOf({
+      LLM_BASE_URL: 'ftp://user:secret@llm.internal/v1',
+      SEARXNG_URL: 'gopher://admin:hunter2@searx.internal',
+    }).join('\n');
+    expect(problems).toContain('LLM_BASE_URL');
+    expect(problems).toContain('(got "ftp://llm.internal/v1")');
+    expect(problems).toContain('(got "gopher://searx.internal")');
+    expect(problems).not.toMatch(/secret|hunter2|user:|admin:/);
+  });
 });

@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { AppConfig, type ModelConfigEntry } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment.schema';
+import { stripUserInfo } from '../text/strip-user-info';
 
 /** Never echoed back in a config error: their values are secrets. */
 const SECRET_VARIABLES = new Set(['API_KEYS', 'LLM_API_KEY', 'REDIS_URL', 'METRICS_TOKEN']);
@@ -75,7 +76,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     const reasons = reasonsFor(error.property, Object.values(error.constraints ?? {}));
     const shown = SECRET_VARIABLES.has(error.property)
       ? ''
-      : ` (got ${JSON.stringify(raw[error.property] ?? null)})`;
+      : ` (got ${stripUserInfo(JSON.stringify(raw[error.property] ?? null))})`;
     return `${error.property}: ${reasons}${shown}`;
   });
   const fileKeys = env.API_KEYS_FILE ? readKeysFile(env.API_KEYS_FILE, problems) : [];
@@ -100,6 +101,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     llmBaseUrl: env.LLM_BASE_URL,
     llmApiKey: env.LLM_API_KEY,
     llmModel: env.LLM_MODEL,
+    llmReasoningModel: env.LLM_REASONING_MODEL ?? env.LLM_MODEL,
     llmTimeoutMs: env.LLM_TIMEOUT_MS,
     llmConnectTimeoutMs: env.LLM_CONNECT_TIMEOUT_MS,
     llmIdleTimeoutMs: env.LLM_IDLE_TIMEOUT_MS,

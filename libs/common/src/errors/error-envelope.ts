@@ -1,10 +1,13 @@
-/** OpenAI's error body: `{"error":{"message","type","param","code"}}`. */
+/**
+ * OpenAI's error body: `{"error":{"message","type","param","code"}}`. `code` is a string
+ * on the `/v1` layout and the HTTP status number on the root (Perplexity) layout.
+ */
 export interface ErrorEnvelope {
   error: {
     message: string;
     type: string;
     param: string | null;
-    code: string | null;
+    code: string | number | null;
   };
 }
 

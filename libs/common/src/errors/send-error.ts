@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { envelopeForPath } from './error-layout';
 import { toErrorResponse } from './to-error-response';
 
 /**
@@ -21,12 +22,13 @@ export function sendError(
     );
   }
   // Read by the metrics middleware to count errors by code.
-  (res.locals as { errorCode?: string }).errorCode = response.body.error.code ?? 'unknown';
+  (res.locals as { errorCode?: string }).errorCode = String(response.body.error.code ?? 'unknown');
+  const body = envelopeForPath(response.body, response.status, req.path);
   if (!res.headersSent) {
-    res.set(response.headers).status(response.status).json(response.body);
+    res.set(response.headers).status(response.status).json(body);
     return;
   }
   if (res.writableEnded) return;
   const isStream = String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
-  res.end(isStream ? `data: ${JSON.stringify(response.body)}\n\n` : undefined);
+  res.end(isStream ? `data: ${JSON.stringify(body)}\n\n` : undefined);
 }

@@ -1,5 +1,5 @@
+import { tokenEnds } from '@answergate/common';
 import { normalizeUrl } from '../ranking/normalize-url';
-import { tokenEnds } from '../snippets/token-cuts';
 import type { SearchResult } from '../search.types';
 
 /**

@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { encode } from 'gpt-tokenizer';
 import { cutSnippet } from './cut-snippet';
-import { truncateToTokens } from './truncate-tokens';
 
 const filler = (words: number, word = 'lorem') =>
   Array.from({ length: words }, () => word).join(' ');
@@ -41,22 +39,5 @@ describe('cutSnippet', () => {
     const snippet = cutSnippet(`Intro sentence. ${filler(100)}`, ['absent'], 40);
     expect(snippet.startsWith('Intro sentence.')).toBe(true);
     expect(snippet.endsWith('…')).toBe(true);
-  });
-});
-
-describe('truncateToTokens', () => {
-  it('leaves text within the budget alone', () => {
-    expect(truncateToTokens('two tokens', 5)).toBe('two tokens');
-  });
-
-  it('cuts to the token budget with an ellipsis', () => {
-    const cut = truncateToTokens(filler(300, 'answer'), 20);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(encode(cut).length).toBeLessThanOrEqual(20);
-    expect(cut.length).toBeGreaterThan(30);
-  });
-
-  it('never leaves a broken character behind', () => {
-    expect(truncateToTokens('🙂'.repeat(40), 9)).not.toContain('\uFFFD');
   });
 });

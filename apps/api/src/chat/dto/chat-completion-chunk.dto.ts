@@ -21,10 +21,16 @@ export class ChatCompletionChunkDto {
   @ApiProperty({ type: [ChunkChoiceDto], description: 'Empty in the usage chunk.' })
   choices!: ChunkChoiceDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'In the first chunk.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'In the role chunk, the first content chunk and the finish chunk.',
+  })
   citations?: string[];
 
-  @ApiPropertyOptional({ type: [SourceResultDto], description: 'In the first chunk.' })
+  @ApiPropertyOptional({
+    type: [SourceResultDto],
+    description: 'In the role chunk, the first content chunk and the finish chunk.',
+  })
   search_results?: SourceResultDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'In the finish chunk, when asked.' })
@@ -35,7 +41,8 @@ export class ChatCompletionChunkDto {
 
   @ApiPropertyOptional({
     type: CompletionUsageDto,
-    description: 'In the last chunk, with `include_usage`.',
+    description:
+      'In the finish chunk always, and in a last chunk with empty `choices` with `include_usage`.',
   })
   usage?: CompletionUsageDto;
 }

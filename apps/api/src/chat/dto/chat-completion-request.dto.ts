@@ -16,14 +16,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { SearchFiltersDto } from '../../search/dto/search-filters.dto';
 import { ChatMessageDto } from './chat-message.dto';
 import { IsStop } from './is-stop.validator';
+import { SonarControlsDto } from './sonar-controls.dto';
 import { StreamOptionsDto } from './stream-options.dto';
 import { WebSearchOptionsDto } from './web-search-options.dto';
 
 /** OpenAI's chat completion request, plus Perplexity's search options. Unknown fields are ignored. */
-export class ChatCompletionRequestDto extends SearchFiltersDto {
+export class ChatCompletionRequestDto extends SonarControlsDto {
   @ApiProperty({ example: 'sonar', description: 'A model id from GET /v1/models.' })
   @IsDefined({ message: 'you must provide a model parameter: a model id from GET /v1/models' })
   @IsString()
@@ -126,7 +126,14 @@ export class ChatCompletionRequestDto extends SearchFiltersDto {
   @Max(20)
   max_results?: number;
 
-  @ApiPropertyOptional({ enum: ['web', 'academic', 'sec'], default: 'web' })
+  @ApiPropertyOptional({
+    enum: ['web', 'academic', 'sec'],
+    default: 'web',
+    example: 'web',
+    description:
+      '`academic`: scholarly sources (SearXNG `science` category; local documents with front ' +
+      'matter `kind: academic`). `sec`: SEC filings (sec.gov on SearXNG; `kind: sec` locally).',
+  })
   @IsOptional()
   @IsIn(['web', 'academic', 'sec'])
   search_mode?: 'web' | 'academic' | 'sec';

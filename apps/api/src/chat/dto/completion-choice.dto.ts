@@ -10,4 +10,7 @@ export class CompletionChoiceDto {
 
   @ApiProperty({ example: 'stop', enum: ['stop', 'length'] })
   finish_reason!: string;
+
+  @ApiProperty({ type: 'null', nullable: true, example: null, description: 'Always null.' })
+  logprobs!: null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { lastValueFrom, take, tap, toArray } from 'rxjs';
 import { LlmUnsupportedTaskError } from '../../llm-unsupported-task.error';
 import type { LlmEvent, LlmRequest } from '../../llm.types';
-import { countTokens } from '../../tokens/count-tokens';
+import { countTokens } from '@answergate/common';
 import { TEST_SOURCES } from './extractive-test-sources';
 import { ExtractiveProvider } from './extractive.provider';
 

@@ -2,9 +2,11 @@ import { Observable } from 'rxjs';
 import { LlmUnsupportedTaskError } from '../../llm-unsupported-task.error';
 import type { LlmProvider } from '../../llm-provider.interface';
 import type { LlmCompletion, LlmEvent, LlmRequest, LlmTask, LlmUsage } from '../../llm.types';
-import { countMessageTokens, countTokens } from '../../tokens/count-tokens';
+import { countTokens } from '@answergate/common';
+import { countMessageTokens } from '../../tokens/count-tokens';
 import { extractiveAnswer } from './extractive-answer';
 import { relatedQuestions } from './related-questions';
+import { classifySearchNeed } from './search-need';
 import { standaloneQuery } from './standalone-query';
 import { textChunks } from './text-chunks';
 
@@ -25,6 +27,7 @@ export class ExtractiveProvider implements LlmProvider {
     answer: (request) => extractiveAnswer(questionOf(request), request.sources ?? []),
     related: (request) => relatedQuestions(questionOf(request), request.sources ?? []).join('\n'),
     rephrase: (request) => standaloneQuery(questionOf(request), request.messages),
+    classify: (request) => classifySearchNeed(questionOf(request)),
     plan: () => {
       throw new LlmUnsupportedTaskError(this.name, 'plan');
     },

@@ -1,6 +1,7 @@
 import type { SseEvent } from '../../sse/sse-decoder';
 import type { LlmEvent, LlmMessage, LlmUsage } from '../../llm.types';
-import { countMessageTokens, countTokens } from '../../tokens/count-tokens';
+import { countTokens } from '@answergate/common';
+import { countMessageTokens } from '../../tokens/count-tokens';
 import { readChunk, readErrorEvent, type ChunkContent } from './chat-chunk';
 import { LlmUpstreamError } from './llm-upstream.error';
 

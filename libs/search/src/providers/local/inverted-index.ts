@@ -1,14 +1,10 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { bm25Idf, bm25Norm, bm25Tf, contentTerms } from '@answergate/text';
 import type { ScoreBoard } from './score-board';
-import { termsOf } from './text-terms';
 
 /** Boosts of the indexed fields (title, headings, text): each has a byte in a packed frequency. */
 export const FIELD_BOOSTS = [3, 1.5, 1] as const;
 const FIELDS = FIELD_BOOSTS.length;
-/** BM25+ with MiniSearch's parameters, which ranked the shipped docs before this index. */
-const K = 1.2;
-const B = 0.7;
-const DELTA = 0.5;
 const MAX_TF = 255;
 
 /**
@@ -41,7 +37,7 @@ export class InvertedIndex {
     for (let field = 0; field < FIELDS; field += 1) {
       const shift = 8 * field;
       let distinct = 0;
-      for (const term of termsOf(fields[field] ?? '')) {
+      for (const term of contentTerms(fields[field] ?? '')) {
         const packed = frequencies.get(term) ?? 0;
         const tf = (packed >>> shift) & MAX_TF;
         if (tf === 0) distinct += 1;
@@ -59,15 +55,18 @@ export class InvertedIndex {
     this.postings = this.postings.map((list, id) => list.slice(0, this.used[id]));
     this.norms = new Float32Array(this.count * FIELDS);
     for (let field = 0; field < FIELDS; field += 1) {
-      const average = this.totalLength[field] / Math.max(1, this.count) || 1;
+      const average = this.totalLength[field] / Math.max(1, this.count);
       for (let doc = 0; doc < this.count; doc += 1) {
         const length = this.fieldLength[doc * FIELDS + field];
-        this.norms[doc * FIELDS + field] = K * (1 - B + (B * length) / average);
+        this.norms[doc * FIELDS + field] = bm25Norm(length, average);
       }
     }
   }
 
-  /** Adds `weight` × BM25 of term `id` to every document holding it, marking `bit` as matched. */
+  /**
+   * Adds `weight` × BM25+ of term `id` (the shared formula of `@answergate/text`) to every
+   * document holding it, marking `bit` as matched.
+   */
   accumulate(id: number, weight: number, bit: number, board: ScoreBoard): void {
     const list = this.postings[id];
     const end = this.used[id];
@@ -81,9 +80,9 @@ export class InvertedIndex {
       const t1 = (tf >>> 8) & MAX_TF;
       const t2 = tf >>> 16;
       let score = 0;
-      if (t0) score += w0 * (DELTA + (t0 * (K + 1)) / (t0 + norms[at]));
-      if (t1) score += w1 * (DELTA + (t1 * (K + 1)) / (t1 + norms[at + 1]));
-      if (t2) score += w2 * (DELTA + (t2 * (K + 1)) / (t2 + norms[at + 2]));
+      if (t0) score += w0 * bm25Tf(t0, norms[at]);
+      if (t1) score += w1 * bm25Tf(t1, norms[at + 1]);
+      if (t2) score += w2 * bm25Tf(t2, norms[at + 2]);
       board.add(doc, score, bit);
     }
   }
@@ -104,8 +103,7 @@ export class InvertedIndex {
   }
 
   private idf(id: number, field: number): number {
-    const df = this.fieldDf[id * FIELDS + field];
-    return df === 0 ? 0 : Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.fieldDf[id * FIELDS + field], this.count);
   }
 
   private idOf(term: string): number {

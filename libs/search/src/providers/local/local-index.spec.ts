@@ -10,6 +10,7 @@ const doc = (url: string, text: string, title = 'Page'): IndexedDocument => ({
   date: null,
   lastUpdated: null,
   language: null,
+  kind: null,
   images: [],
 });
 

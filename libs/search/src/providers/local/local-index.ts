@@ -1,8 +1,8 @@
+import { contentTerms } from '@answergate/text';
 import type { IndexedDocument } from './load-documents';
 import { InvertedIndex } from './inverted-index';
 import { exactAndPrefix, oneTypo, type Expansion } from './query-terms';
 import { MAX_QUERY_TERMS, ScoreBoard, type Ranked } from './score-board';
-import { termsOf } from './text-terms';
 
 export interface LocalHit {
   document: IndexedDocument;
@@ -35,7 +35,7 @@ export class LocalIndex {
   }
 
   search(query: string, limit: number, accept: (document: IndexedDocument) => boolean): LocalHit[] {
-    const terms = [...new Set(termsOf(query))].slice(0, MAX_QUERY_TERMS);
+    const terms = [...new Set(contentTerms(query))].slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0 || limit < 1 || this.size === 0) return [];
     const board = this.board.reset(this.size);
     const acceptDoc = (doc: number) => accept(this.documents[doc]);

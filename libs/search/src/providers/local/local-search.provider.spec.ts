@@ -37,6 +37,9 @@ const files: Record<string, string> = {
     JSON.stringify({ title: 'Wiki: configuration', text: 'Configuration of the VPN client' }),
   ].join('\n'),
   '.hidden.md': '# Hidden\nconfiguration',
+  'papers/ledgers.md':
+    '---\nkind: academic\n---\n# Distributed ledgers\nA survey of ledger designs.',
+  'filings/annual.md': '---\nkind: SEC\n---\n# Form 10-K\nThe annual ledger of the company.',
 };
 
 describe('LocalSearchProvider', () => {
@@ -55,7 +58,7 @@ describe('LocalSearchProvider', () => {
     provider.search({ query, limit, filters });
 
   it('indexes Markdown, HTML, text and JSON lines, skipping hidden files and bad lines', async () => {
-    expect(provider.size).toBe(5);
+    expect(provider.size).toBe(7);
     await expect(provider.ping()).resolves.toBeUndefined();
   });
 
@@ -90,6 +93,15 @@ describe('LocalSearchProvider', () => {
     expect(await search('onboarding', { domains: ['corp.example'] })).toHaveLength(1);
     expect(await search('onboarding', { publishedBefore: parseUsDate('01/01/2026') })).toEqual([]);
     expect(await search('cache', { language: 'en' })).toHaveLength(1);
+  });
+
+  it('searches only documents of the kind search_mode names (front matter kind)', async () => {
+    const titles = async (mode?: 'web' | 'academic' | 'sec') =>
+      (await search('ledger', { mode })).map((r) => r.title).sort();
+    expect(await titles()).toEqual(['Distributed ledgers', 'Form 10-K']);
+    expect(await titles('web')).toEqual(['Distributed ledgers', 'Form 10-K']);
+    expect(await titles('academic')).toEqual(['Distributed ledgers']);
+    expect(await titles('sec')).toEqual(['Form 10-K']);
   });
 
   it('finds images in matching documents', async () => {

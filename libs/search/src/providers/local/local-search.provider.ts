@@ -4,6 +4,7 @@ import { Logger, type OnModuleInit } from '@nestjs/common';
 import { createResultFilter, languageMatches } from '../../filters/result-filter';
 import type { ProviderQuery, SearchProvider } from '../../search-provider.interface';
 import type { SearchImage, SearchResult } from '../../search.types';
+import { documentKind } from '../../filters/search-mode';
 import { cutSnippet } from '../../snippets/cut-snippet';
 import { loadDocuments, type IndexedDocument } from './load-documents';
 import { LocalIndex } from './local-index';
@@ -70,11 +71,14 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
   private find(query: ProviderQuery) {
     const accept = createResultFilter(query.filters);
     const language = query.filters.language;
+    const kind = documentKind(query.filters.mode);
     return this.index.search(
       query.query,
       query.limit,
       (document: IndexedDocument) =>
-        accept(document) && languageMatches(document.language, language),
+        accept(document) &&
+        languageMatches(document.language, language) &&
+        (kind === undefined || document.kind === kind),
     );
   }
 }

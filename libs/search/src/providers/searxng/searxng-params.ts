@@ -3,7 +3,7 @@ import { hasDomainRules, parseDomainFilter, siteOperators } from '../../filters/
 import type { ProviderQuery } from '../../search-provider.interface';
 import type { RecencyFilter, SearchFilters } from '../../search.types';
 
-export type SearxngCategory = 'general' | 'images';
+export type SearxngCategory = 'general' | 'images' | 'science' | 'videos';
 
 /** SearXNG has no `hour`; `day` is the narrowest it offers (the service trims the rest). */
 const TIME_RANGES: Array<[RecencyFilter, 'day' | 'week' | 'month' | 'year']> = [

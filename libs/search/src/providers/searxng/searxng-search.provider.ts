@@ -1,4 +1,5 @@
 import { createResultFilter } from '../../filters/result-filter';
+import { secFilters } from '../../filters/search-mode';
 import { normalizeUrl } from '../../ranking/normalize-url';
 import { SearchUnavailableError } from '../../search-unavailable.error';
 import type { ProviderQuery, SearchProvider } from '../../search-provider.interface';
@@ -17,9 +18,13 @@ export class SearxngSearchProvider implements SearchProvider {
 
   constructor(private readonly client: SearxngClient) {}
 
+  /** `search_mode`: `academic` asks the `science` category, `sec` only sec.gov pages. */
   search(query: ProviderQuery): Promise<SearchResult[]> {
-    const accept = createResultFilter(query.filters);
-    return this.collect(query, 'general', (raw) => {
+    const mode = query.filters.mode;
+    const filters = mode === 'sec' ? secFilters(query.filters) : query.filters;
+    const category = mode === 'academic' ? 'science' : 'general';
+    const accept = createResultFilter(filters);
+    return this.collect({ ...query, filters }, category, (raw) => {
       const result = toSearchResult(raw);
       return result && accept(result) ? result : undefined;
     });

@@ -43,6 +43,7 @@ export function parseHtml({ content, fallbackTitle }: SourceFile): ParsedDocumen
       lastUpdated:
         toIsoDay(meta(content, 'article:modified_time', 'datemodified', 'last-modified')) ?? date,
       language: /<html\b[^>]*\blang\s*=\s*["']([^"']+)["']/i.exec(content)?.[1] ?? null,
+      kind: null,
       images,
     },
   ];

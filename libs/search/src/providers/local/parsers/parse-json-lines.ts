@@ -32,6 +32,7 @@ export function parseJsonLines({ content, fallbackTitle }: SourceFile): ParsedDo
       lastUpdated:
         toIsoDay(pick(row, 'last_updated', 'updated', 'lastUpdated', 'modified')) ?? date,
       language: pickText(row, 'lang', 'language') ?? null,
+      kind: pickText(row, 'kind')?.toLowerCase() ?? null,
       images: [],
     });
   });

@@ -46,6 +46,7 @@ export function parseMarkdown({ content, fallbackTitle }: SourceFile): ParsedDoc
       date,
       lastUpdated: toIsoDay(pick(data, 'updated', 'last_updated', 'lastmod', 'modified')) ?? date,
       language: pickText(data, 'lang', 'language') ?? null,
+      kind: pickText(data, 'kind')?.toLowerCase() ?? null,
       images: images(body),
     },
   ];

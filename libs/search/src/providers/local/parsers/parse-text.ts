@@ -15,6 +15,7 @@ export function parseText({ content, fallbackTitle }: SourceFile): ParsedDocumen
       date: null,
       lastUpdated: null,
       language: null,
+      kind: null,
       images: [],
     },
   ];

@@ -11,6 +11,8 @@ export interface ParsedDocument {
   date: string | null;
   lastUpdated: string | null;
   language: string | null;
+  /** Front matter `kind:` (`academic`, `sec`), read by `search_mode`. */
+  kind: string | null;
   images: SearchImage[];
 }
 

@@ -1,0 +1,57 @@
+import {
+  countTokens as countBpeTokens,
+  decode,
+  decodeGenerator,
+  encode as encodeBpe,
+} from 'gpt-tokenizer';
+
+/**
+ * The one place that calls gpt-tokenizer (o200k, the tokenizer of current OpenAI models).
+ * Text from users and web pages may contain `<|endoftext|>`, `<|im_start|>` and the like:
+ * every function here encodes them as the plain text they are, and never throws on them.
+ */
+const AS_TEXT = { disallowedSpecial: new Set<string>() };
+
+/** The tokens of `text`, special-token spellings encoded as ordinary text. */
+export function encodeTokens(text: string): number[] {
+  return encodeBpe(text, AS_TEXT);
+}
+
+/** The text of `tokens` (a cut inside a character leaves U+FFFD at the end). */
+export function decodeTokens(tokens: readonly number[]): string {
+  return decode(tokens);
+}
+
+/** Tokens in `text`: the usage estimate when an upstream reports none. */
+export function countTokens(text: string): number {
+  return text ? countBpeTokens(text, AS_TEXT) : 0;
+}
+
+/**
+ * Where each token of `text` ends, in characters (a token that ends inside a character
+ * ends where the last whole character does). Computed once when a result is cached, it
+ * turns every later cut (`cutAtTokens`) into a slice.
+ */
+export function tokenEnds(text: string): number[] {
+  const tokens = encodeTokens(text);
+  const ends: number[] = [];
+  let length = 0;
+  for (const piece of decodeGenerator(tokens)) {
+    length += piece.length;
+    ends.push(length);
+  }
+  if (ends.length === tokens.length) return ends;
+  // The decoder yielded other than one piece per token: measure each prefix instead.
+  return tokens.map((_, i) => decode(tokens.slice(0, i + 1)).replace(/\uFFFD+$/, '').length);
+}
+
+/**
+ * `text` cut to at most `maxTokens` tokens, ending with `…` (counted as one token) when
+ * something was cut; `ends` is `tokenEnds(text)`.
+ */
+export function cutAtTokens(text: string, ends: readonly number[], maxTokens: number): string {
+  if (ends.length <= maxTokens) return text;
+  const keep = Math.max(0, maxTokens - 1);
+  const kept = keep > 0 ? text.slice(0, ends[keep - 1]) : '';
+  return `${kept.replace(/\uFFFD+$/, '').trimEnd()}…`;
+}
