@@ -54,7 +54,7 @@ describe('Swagger on the default start', () => {
           .send(value as object);
         const label = `${operation.operationId} example "${name}"`;
         expect({ label, status: res.status }).toEqual({ label, status: 200 });
-        if (path === '/v1/search') {
+        if (operation.operationId.startsWith('search')) {
           expect({ label, results: res.body.results.length > 0 }).toEqual({ label, results: true });
         } else if ((value as { stream?: boolean }).stream) {
           const content = streamedContent(res.text);
@@ -74,7 +74,7 @@ describe('Swagger on the default start', () => {
     expect(sent.filter((label) => label.startsWith('search')).length).toBeGreaterThan(1);
   }, 60_000);
 
-  it('names operations as the protocols do', () => {
+  it('names operations as the protocols do, each id once', () => {
     const ids = Object.fromEntries(
       operations().map(({ path, method, operation }) => [
         `${method} ${path}`,
@@ -86,7 +86,10 @@ describe('Swagger on the default start', () => {
       'post /v1/search': 'search',
       'get /v1/models': 'listModels',
       'get /v1/models/{id}': 'retrieveModel',
+      'post /chat/completions': 'createChatCompletionAtRoot',
+      'post /search': 'searchAtRoot',
     });
+    expect(new Set(Object.values(ids)).size).toBe(Object.keys(ids).length);
   });
 
   it('names schemas without a Dto suffix, and every reference resolves', () => {

@@ -29,3 +29,24 @@ export function withoutDtoSuffix(document: OpenAPIObject): OpenAPIObject {
   });
   return JSON.parse(json) as OpenAPIObject;
 }
+
+/**
+ * Routes served in both layouts (`/v1/search` and `/search`) share one handler, so one
+ * operation id: the root-layout copy becomes `searchAtRoot`, keeping ids unique as
+ * OpenAPI requires and the `/v1` ones as the protocols name them.
+ */
+export function uniqueOperationIds(document: OpenAPIObject): OpenAPIObject {
+  const seen = new Set<string>();
+  const paths = Object.keys(document.paths).sort(
+    (a, b) => Number(b.startsWith('/v1/')) - Number(a.startsWith('/v1/')),
+  );
+  for (const path of paths) {
+    for (const operation of Object.values(document.paths[path])) {
+      const op = operation as { operationId?: string };
+      if (typeof op !== 'object' || !op?.operationId) continue;
+      if (seen.has(op.operationId)) op.operationId = `${op.operationId}AtRoot`;
+      seen.add(op.operationId);
+    }
+  }
+  return document;
+}
