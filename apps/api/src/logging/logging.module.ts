@@ -48,11 +48,13 @@ function requestFacts(req: IncomingMessage): { route?: string; keyId?: string } 
             ...line,
             ...requestFacts(req),
           }),
+          // The error itself is logged once, with its stack, where it is handled (sendError);
+          // the request line only says how the request ended.
           customErrorObject: (
             req: IncomingMessage,
             _res: ServerResponse,
             _e: Error,
-            line: object,
+            { err: _err, ...line }: { err?: unknown },
           ) => ({
             ...line,
             ...requestFacts(req),

@@ -62,6 +62,11 @@ export class EnvironmentVariables {
   @IsString()
   LOCAL_INDEX_DIR = 'docs';
 
+  /** The web address LOCAL_INDEX_DIR is published at: citations become `<url>/<file path>`. */
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'LOCAL_INDEX_BASE_URL must be an http(s) URL' })
+  LOCAL_INDEX_BASE_URL?: string;
+
   @IntegerInRange(100, 120_000)
   SEARCH_TIMEOUT_MS = 8000;
 

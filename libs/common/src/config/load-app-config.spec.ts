@@ -74,6 +74,15 @@ describe('loadAppConfig', () => {
     }
   });
 
+  it('reads LOCAL_INDEX_BASE_URL and refuses one that is not an http(s) URL', () => {
+    expect(loadAppConfig({ LOCAL_INDEX_BASE_URL: 'https://wiki.example/docs' })).toMatchObject({
+      localIndexBaseUrl: 'https://wiki.example/docs',
+    });
+    expect(problemsOf({ LOCAL_INDEX_BASE_URL: 'wiki/docs' })).toEqual([
+      'LOCAL_INDEX_BASE_URL: must be an http(s) URL (got "wiki/docs")',
+    ]);
+  });
+
   it('requires a URL when a provider needs one', () => {
     expect(problemsOf({ SEARCH_PROVIDER: 'searxng' }).join()).toMatch(/SEARXNG_URL/);
     expect(problemsOf({ LLM_PROVIDER: 'openai' }).join()).toMatch(/LLM_BASE_URL/);

@@ -95,6 +95,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     searchProvider: env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local'),
     searxngUrl: env.SEARXNG_URL,
     localIndexDir: env.LOCAL_INDEX_DIR,
+    localIndexBaseUrl: env.LOCAL_INDEX_BASE_URL,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
     llmProvider: env.LLM_PROVIDER ?? (env.LLM_BASE_URL ? 'openai' : 'extractive'),

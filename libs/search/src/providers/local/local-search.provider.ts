@@ -23,7 +23,11 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
   private readonly dir: string;
   private problem: string | undefined = 'the index is not built yet';
 
-  constructor(dir: string) {
+  /** `baseUrl`: the web address the folder is published at, so citations are links. */
+  constructor(
+    dir: string,
+    private readonly baseUrl?: string,
+  ) {
     this.dir = resolve(dir);
   }
 
@@ -40,7 +44,7 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
       this.logger.warn(`${this.problem}: local search will find nothing`);
       return;
     }
-    this.index.add(await loadDocuments(this.dir));
+    this.index.add(await loadDocuments(this.dir, this.baseUrl));
     this.problem = undefined;
     const ms = Math.round(performance.now() - started);
     this.logger.log(`Indexed ${this.index.size} documents from ${this.dir} in ${ms} ms`);
