@@ -22,8 +22,8 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
     client = new OpenAI({ baseURL: `${await app.getUrl()}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
   });
   afterAll(async () => {
-    await app.close();
-    await llm.close();
+    await app?.close();
+    await llm?.close();
   });
   beforeEach(() => llm.reset());
 
@@ -215,7 +215,10 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
         { messages: [{ role: 'user', content: 'hi' }], search_recency_filter: 'decade' },
         'search_recency_filter',
       ],
-      [{ messages: [{ role: 'user', content: [{ type: 'image_url' }] }] }, 'messages[0].content'],
+      [
+        { messages: [{ role: 'user', content: [{ type: 'image_url' }] }] },
+        'messages[0].content[0]',
+      ],
       [
         { messages: [{ role: 'user', content: 'hi' }], search_domain_filter: ['not a domain!'] },
         'search_domain_filter',

@@ -17,8 +17,8 @@ describe('chat completion streams on the wire', () => {
     url = await app.getUrl();
   });
   afterAll(async () => {
-    await app.close();
-    await llm.close();
+    await app?.close();
+    await llm?.close();
   });
   beforeEach(() => llm.reset());
 
@@ -114,25 +114,28 @@ describe('chat completion streams on the wire', () => {
       LLM_BASE_URL: llm.url,
       RATE_LIMIT_CONCURRENT_STREAMS: '1',
     });
-    await limited.listen(0, '127.0.0.1');
-    const base = await limited.getUrl();
-    llm.chunkDelayMs = 20;
-    const open = (model = 'sonar') =>
-      fetch(`${base}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ model, stream: true, ...question }),
-      });
-    const first = await open();
-    const second = await open();
-    expect(second.status).toBe(429);
-    expect(((await second.json()) as { error: { code: string } }).error.code).toBe(
-      'rate_limit_exceeded',
-    );
-    await first.text();
-    const third = await open();
-    expect(third.status).toBe(200);
-    await third.text();
-    await limited.close();
+    try {
+      await limited.listen(0, '127.0.0.1');
+      const base = await limited.getUrl();
+      llm.chunkDelayMs = 20;
+      const open = (model = 'sonar') =>
+        fetch(`${base}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ model, stream: true, ...question }),
+        });
+      const first = await open();
+      const second = await open();
+      expect(second.status).toBe(429);
+      expect(((await second.json()) as { error: { code: string } }).error.code).toBe(
+        'rate_limit_exceeded',
+      );
+      await first.text();
+      const third = await open();
+      expect(third.status).toBe(200);
+      await third.text();
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -24,7 +24,7 @@ describe('search through a real searx', () => {
     searx = await SearxServer.start(backend.url, 1.5);
     // No cache here: every request must reach searx, so what it forwarded can be checked.
     app = await startTestApp({ SEARXNG_URL: searx.url, SEARCH_CACHE_TTL_SECONDS: '0' });
-  }, 30_000);
+  });
   afterAll(async () => {
     await app?.close();
     await searx?.stop();

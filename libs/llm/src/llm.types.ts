@@ -29,6 +29,9 @@ export interface LlmSampling {
   frequencyPenalty?: number;
   stop?: string[];
   user?: string;
+  seed?: number;
+  /** Top-k sampling: vLLM, llama.cpp and Ollama read `top_k`; OpenAI ignores it. */
+  topK?: number;
 }
 
 export interface LlmRequest extends LlmSampling {

@@ -1,4 +1,5 @@
-export { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
+export { PAGE_READER, SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
+export type { PageReader, PageTextOrigin, ReadPage } from './pages/page-reader.interface';
 export type { ProviderQuery, SearchProvider } from './search-provider.interface';
 export type { SearchCache } from './search-cache.interface';
 export type {

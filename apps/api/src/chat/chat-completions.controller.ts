@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Logger,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -15,16 +24,20 @@ import { ChatCompletions } from '@answergate/completion';
 import { ModelRegistry } from '@answergate/models';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
 import { bothLayouts } from '../http/both-layouts';
+import { RejectUnsupportedFields } from '../http/reject-unsupported-fields.interceptor';
 import { AnswerAdmission } from './answer-admission.service';
 import { CHAT_COMPLETION_EXAMPLES } from './chat-completion.examples';
 import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
+import { UNSUPPORTED_CHAT_FIELDS } from './request-fields/unsupported-chat-fields';
+import { refuseNonTextParts } from './request-fields/unsupported-message-parts';
 import { toCompletionRequest } from './to-completion-request';
 
 @ApiTags('chat')
 @ApiBearerAuth(API_KEY_SCHEME)
 @ApiExtraModels(ChatCompletionRequestDto, ChatCompletionDto, ChatCompletionChunkDto)
+@UseInterceptors(new RejectUnsupportedFields(UNSUPPORTED_CHAT_FIELDS, [refuseNonTextParts]))
 @Controller(bothLayouts('chat/completions'))
 export class ChatCompletionsController {
   private readonly logger = new Logger(ChatCompletionsController.name);

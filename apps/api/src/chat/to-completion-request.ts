@@ -22,7 +22,7 @@ export function toCompletionRequest(
     );
   }
   const messages = dto.messages.map((message) => ({
-    role: message.role,
+    role: message.role === 'developer' ? ('system' as const) : message.role,
     content: contentText(message.content),
   }));
   const last = messages[messages.length - 1];
@@ -55,7 +55,9 @@ export function toCompletionRequest(
     sampling: {
       temperature: dto.temperature,
       topP: dto.top_p,
-      maxTokens: dto.max_tokens,
+      maxTokens: dto.max_completion_tokens ?? dto.max_tokens,
+      seed: dto.seed,
+      topK: dto.top_k,
       presencePenalty: dto.presence_penalty,
       frequencyPenalty: dto.frequency_penalty,
       stop: typeof dto.stop === 'string' ? [dto.stop] : dto.stop,

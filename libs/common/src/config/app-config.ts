@@ -1,4 +1,10 @@
-import type { LLM_PROVIDERS, LOG_LEVELS, NODE_ENVS, SEARCH_PROVIDERS } from './environment.schema';
+import type {
+  CITATION_CHECK_MODES,
+  LLM_PROVIDERS,
+  LOG_LEVELS,
+  NODE_ENVS,
+  SEARCH_PROVIDERS,
+} from './environment.schema';
 
 /** A model entry from `MODELS`, before the models library turns it into a profile. */
 export interface ModelConfigEntry {
@@ -29,6 +35,16 @@ export class AppConfig {
   localIndexBaseUrl?: string;
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
+  pageFetch!: {
+    enabled: boolean;
+    timeoutMs: number;
+    maxBytes: number;
+    maxPages: number;
+    allowHosts: string[];
+  };
+  /** Token budget of the sources block by `search_context_size`. */
+  contextTokens!: { low: number; medium: number; high: number };
+  citationCheck!: (typeof CITATION_CHECK_MODES)[number];
   llmProvider!: (typeof LLM_PROVIDERS)[number];
   llmBaseUrl?: string;
   llmApiKey?: string;

@@ -6,6 +6,8 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const SEARCH_PROVIDERS = ['local', 'searxng'] as const;
 export const LLM_PROVIDERS = ['extractive', 'openai'] as const;
+export const PAGE_FETCH_MODES = ['on', 'off'] as const;
+export const CITATION_CHECK_MODES = ['flag', 'strip', 'off'] as const;
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -72,6 +74,47 @@ export class EnvironmentVariables {
 
   @IntegerInRange(0, 86_400)
   SEARCH_CACHE_TTL_SECONDS = 300;
+
+  /** Read the pages behind web results (default `on` with SearXNG; the local index has full text). */
+  @IsOptional()
+  @IsIn(PAGE_FETCH_MODES)
+  PAGE_FETCH?: (typeof PAGE_FETCH_MODES)[number];
+
+  /** Time cap of one page read, redirects included. */
+  @IntegerInRange(100, 60_000)
+  PAGE_FETCH_TIMEOUT_MS = 3000;
+
+  /** Bytes read of one page at most (after decompression). */
+  @IntegerInRange(1024, 100 * 1024 * 1024)
+  PAGE_FETCH_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** How many of the top results have their pages read. */
+  @IntegerInRange(1, 20)
+  PAGE_FETCH_MAX_PAGES = 5;
+
+  /** `host[:port]` entries fetched even on private addresses or other ports (intranet, tests). */
+  @IsOptional()
+  @Matches(
+    /^\s*(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?\s*(,\s*(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?\s*)*$/,
+    {
+      message: 'PAGE_FETCH_ALLOW_HOSTS must be a comma-separated list of host or host:port',
+    },
+  )
+  PAGE_FETCH_ALLOW_HOSTS?: string;
+
+  /** Token budget of the sources an answer sees, by `search_context_size`. */
+  @IntegerInRange(100, 1_000_000)
+  CONTEXT_TOKENS_LOW = 2000;
+
+  @IntegerInRange(100, 1_000_000)
+  CONTEXT_TOKENS_MEDIUM = 6000;
+
+  @IntegerInRange(100, 1_000_000)
+  CONTEXT_TOKENS_HIGH = 16_000;
+
+  /** Unsupported citation markers: only reported (`flag`), also removed (`strip`), or not checked. */
+  @IsIn(CITATION_CHECK_MODES)
+  CITATION_CHECK: (typeof CITATION_CHECK_MODES)[number] = 'flag';
 
   @IsOptional()
   @IsIn(LLM_PROVIDERS)

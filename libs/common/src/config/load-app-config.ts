@@ -83,6 +83,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
   const models = parseModels(env.MODELS, problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
+  const searchProvider = env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local');
   return Object.assign(new AppConfig(), {
     port: env.PORT,
     host: env.HOST,
@@ -92,12 +93,25 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    searchProvider: env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local'),
+    searchProvider,
     searxngUrl: env.SEARXNG_URL,
     localIndexDir: env.LOCAL_INDEX_DIR,
     localIndexBaseUrl: env.LOCAL_INDEX_BASE_URL,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+    pageFetch: {
+      enabled: (env.PAGE_FETCH ?? (searchProvider === 'searxng' ? 'on' : 'off')) === 'on',
+      timeoutMs: env.PAGE_FETCH_TIMEOUT_MS,
+      maxBytes: env.PAGE_FETCH_MAX_BYTES,
+      maxPages: env.PAGE_FETCH_MAX_PAGES,
+      allowHosts: splitList(env.PAGE_FETCH_ALLOW_HOSTS),
+    },
+    contextTokens: {
+      low: env.CONTEXT_TOKENS_LOW,
+      medium: env.CONTEXT_TOKENS_MEDIUM,
+      high: env.CONTEXT_TOKENS_HIGH,
+    },
+    citationCheck: env.CITATION_CHECK,
     llmProvider: env.LLM_PROVIDER ?? (env.LLM_BASE_URL ? 'openai' : 'extractive'),
     llmBaseUrl: env.LLM_BASE_URL,
     llmApiKey: env.LLM_API_KEY,

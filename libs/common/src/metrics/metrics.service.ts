@@ -60,6 +60,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly pagesFetched = new Counter({
+    name: 'answergate_pages_fetched_total',
+    help: 'Pages read for answers, by outcome (ok, cached, failed, blocked by the address policy)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pageFetchDuration = new Histogram({
+    name: 'answergate_page_fetch_duration_seconds',
+    help: 'Time to fetch and extract one page, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8],
+    registers: [this.registry],
+  });
+
+  readonly citationChecks = new Counter({
+    name: 'answergate_citation_checks_total',
+    help: 'Citation markers checked against their source, by outcome (supported, unsupported, out_of_range)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'answergate_' });
   }

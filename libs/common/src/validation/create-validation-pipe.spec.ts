@@ -28,10 +28,13 @@ const validate = (value: unknown) =>
   pipe.transform(value, { type: 'body', metatype: BodyDto }) as Promise<BodyDto>;
 
 describe('createValidationPipe', () => {
-  it('drops unknown fields instead of failing', async () => {
-    const body = await validate({ model: 'sonar', messages: [{ role: 'user' }], logprobs: true });
-    expect(body).toBeInstanceOf(BodyDto);
-    expect(body).not.toHaveProperty('logprobs');
+  it('refuses an unknown field as unknown_parameter, naming it, nested ones too', async () => {
+    await expect(
+      validate({ model: 'sonar', messages: [{ role: 'user' }], colour: 'blue' }),
+    ).rejects.toMatchObject({ status: 400, code: 'unknown_parameter', param: 'colour' });
+    await expect(
+      validate({ model: 'sonar', messages: [{ role: 'user', mood: 1 }] }),
+    ).rejects.toMatchObject({ code: 'unknown_parameter', param: 'messages[0].mood' });
   });
 
   it('names a top-level field', async () => {

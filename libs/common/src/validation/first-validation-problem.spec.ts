@@ -18,6 +18,7 @@ describe('firstValidationProblem', () => {
     expect(problemOf({})).toEqual({
       param: 'model',
       message: 'you must provide a model parameter',
+      constraint: 'isDefined',
     });
   });
 
@@ -25,6 +26,7 @@ describe('firstValidationProblem', () => {
     expect(problemOf({ model: 'x'.repeat(200) })).toEqual({
       param: 'model',
       message: 'model must be shorter than or equal to 128 characters',
+      constraint: 'maxLength',
     });
   });
 });

@@ -22,7 +22,11 @@ import { SonarControlsDto } from './sonar-controls.dto';
 import { StreamOptionsDto } from './stream-options.dto';
 import { WebSearchOptionsDto } from './web-search-options.dto';
 
-/** OpenAI's chat completion request, plus Perplexity's search options. Unknown fields are ignored. */
+/**
+ * OpenAI's chat completion request, plus Perplexity's search options. A field not declared
+ * here is refused: `unsupported_parameter` when listed in `request-fields/`, else
+ * `unknown_parameter`.
+ */
 export class ChatCompletionRequestDto extends SonarControlsDto {
   @ApiProperty({ example: 'sonar', description: 'A model id from GET /v1/models.' })
   @IsDefined({ message: 'you must provide a model parameter: a model id from GET /v1/models' })
@@ -79,6 +83,41 @@ export class ChatCompletionRequestDto extends SonarControlsDto {
   @Min(1)
   @Max(32768)
   max_tokens?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 32768,
+    description: "OpenAI's newer name for `max_tokens`; wins when both are sent.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(32768)
+  max_completion_tokens?: number;
+
+  @ApiPropertyOptional({ description: 'Passed upstream, for models that sample reproducibly.' })
+  @IsOptional()
+  @IsInt()
+  seed?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 2048,
+    description: 'Top-k sampling, passed upstream.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2048)
+  top_k?: number;
+
+  @ApiPropertyOptional({
+    enum: [false],
+    description: 'Only `false`: log probabilities are not available (true answers 400).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  logprobs?: boolean;
 
   @ApiPropertyOptional({ minimum: -2, maximum: 2 })
   @IsOptional()

@@ -3,9 +3,15 @@ import { IsIn } from 'class-validator';
 import { IsMessageContent } from './is-message-content.validator';
 
 export class ChatMessageDto {
-  @ApiProperty({ enum: ['system', 'user', 'assistant'], example: 'user' })
-  @IsIn(['system', 'user', 'assistant'], { message: 'role must be system, user or assistant' })
-  role!: 'system' | 'user' | 'assistant';
+  @ApiProperty({
+    enum: ['system', 'developer', 'user', 'assistant'],
+    example: 'user',
+    description: '`developer` (newer OpenAI clients) is a system message.',
+  })
+  @IsIn(['system', 'developer', 'user', 'assistant'], {
+    message: 'role must be system, developer, user or assistant',
+  })
+  role!: 'system' | 'developer' | 'user' | 'assistant';
 
   @ApiProperty({
     oneOf: [

@@ -4,6 +4,7 @@ import type { LlmProvider } from '../../llm-provider.interface';
 import type { LlmCompletion, LlmEvent, LlmRequest, LlmTask, LlmUsage } from '../../llm.types';
 import { countTokens } from '@answergate/common';
 import { countMessageTokens } from '../../tokens/count-tokens';
+import { cutToTokens } from '../../tokens/cut-to-tokens';
 import { extractiveAnswer } from './extractive-answer';
 import { relatedQuestions } from './related-questions';
 import { classifySearchNeed } from './search-need';
@@ -36,8 +37,9 @@ export class ExtractiveProvider implements LlmProvider {
   stream(request: LlmRequest): Observable<LlmEvent> {
     return new Observable<LlmEvent>((subscriber) => {
       let content: string;
+      let cut: boolean;
       try {
-        content = this.tasks[request.task](request);
+        ({ text: content, cut } = this.run(request));
       } catch (error) {
         subscriber.error(error);
         return;
@@ -47,7 +49,7 @@ export class ExtractiveProvider implements LlmProvider {
         subscriber.next({ type: 'delta', content: chunk });
       }
       subscriber.next({ type: 'usage', usage: this.usage(request, content) });
-      subscriber.next({ type: 'finish', reason: 'stop' });
+      subscriber.next({ type: 'finish', reason: cut ? 'length' : 'stop' });
       subscriber.complete();
     });
   }
@@ -56,9 +58,15 @@ export class ExtractiveProvider implements LlmProvider {
     // A throw inside the executor (abort, `plan`) becomes the rejection.
     return new Promise((resolve) => {
       signal?.throwIfAborted();
-      const content = this.tasks[request.task](request);
+      const content = this.run(request).text;
       resolve({ content, usage: this.usage(request, content) });
     });
+  }
+
+  /** The task's text, held to `maxTokens` as a model would be (finish reason `length`). */
+  private run(request: LlmRequest): { text: string; cut: boolean } {
+    const text = this.tasks[request.task](request);
+    return request.maxTokens ? cutToTokens(text, request.maxTokens) : { text, cut: false };
   }
 
   ping(): Promise<void> {

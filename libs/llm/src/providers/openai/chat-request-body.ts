@@ -17,6 +17,8 @@ export function chatRequestBody(
     frequency_penalty: request.frequencyPenalty,
     stop: request.stop?.length ? request.stop : undefined,
     user: request.user,
+    seed: request.seed,
+    top_k: request.topK,
   };
   // Without this, OpenAI and vLLM send no usage in a stream.
   if (stream) body.stream_options = { include_usage: true };
