@@ -14,6 +14,7 @@ const swc = [
 const ESM_PACKAGES = [
   '@nestjs',
   'openai',
+  '@perplexity-ai',
   'unpdf',
   'css-select',
   'css-what',
@@ -37,6 +38,9 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^@answergate/(.*)$': '<rootDir>/libs/$1/src',
+    // ESM-only, with an `import`-only export map that Jest's CommonJS resolver cannot read.
+    '^@perplexity-ai/perplexity_ai$':
+      '<rootDir>/node_modules/@perplexity-ai/perplexity_ai/dist/index.js',
     // unpdf loads its PDF.js build with import(), whose export map has no CommonJS entry.
     '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs',
   },

@@ -419,6 +419,15 @@ const named = (objects: K8sObject[], kind: string, name: string): K8sObject | un
 const matches = (selector: Record<string, string>, labels: Record<string, string>): boolean =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+// A skipped comparison is said out loud, in the test's name and once in the run's output.
+const KUBECTL_COMPARISON = hasKubectl
+  ? 'renders the same objects as `kubectl kustomize`'
+  : 'renders the same objects as `kubectl kustomize` (SKIPPED: kubectl is not installed)';
+if (!hasKubectl) {
+  console.warn(
+    'deploy.e2e-spec: kubectl is not installed, the `kubectl kustomize` comparison is skipped',
+  );
+}
 
 /**
  * The environment a container gets from its ConfigMaps, its optional Secrets (when they
@@ -471,7 +480,7 @@ describe.each(TARGETS)('Kubernetes %s, rendered', (target) => {
     for (const object of objects) validateAgainstSchema(object);
   });
 
-  (hasKubectl ? it : it.skip)('renders the same objects as `kubectl kustomize`', () => {
+  (hasKubectl ? it : it.skip)(KUBECTL_COMPARISON, () => {
     const output = execFileSync('kubectl', ['kustomize', join(K8S, target)], { encoding: 'utf8' });
     const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
     const sorted = (list: K8sObject[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));

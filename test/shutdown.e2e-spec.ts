@@ -86,6 +86,8 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     expect(text).toContain('word19');
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
     expect(await app.whenExited()).toBe(0);
+    // The stream's end was counted: the app closed without waiting out the grace period.
+    expect(app.output.join('\n')).not.toContain('Grace period over');
   });
 
   it('cuts streams still open when the grace period ends, and still exits 0', async () => {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { concat, defer, from, map, mergeMap, Observable, of } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
+  type LlmRequest,
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
@@ -13,7 +14,8 @@ import { type SearchImage, type SearchResult, SearchService } from '@answergate/
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { countCitationTokens } from './citation-tokens';
-import { numberSources } from './numbered-sources';
+import type { CitationChecker } from './grounding/citation-checker';
+import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
@@ -36,6 +38,8 @@ interface Found {
   query: string;
   queries: string[];
   results: SearchResult[];
+  /** The results numbered, each with the passages of its page the context budget kept. */
+  sources: NumberedSource[];
   searched: boolean;
 }
 
@@ -59,6 +63,7 @@ export class CompletionPipeline {
     private readonly planner: ProSearchPlanner,
     private readonly related: RelatedQuestions,
     private readonly classifier: SearchClassifier,
+    private readonly grounding: Grounding,
     private readonly metrics: Metrics,
   ) {}
 
@@ -78,7 +83,8 @@ export class CompletionPipeline {
   private async findSources(request: CompletionRequest, signal: AbortSignal): Promise<Found> {
     const upstreamModel = request.model.upstreamModel;
     if (!(await this.shouldSearch(request, signal))) {
-      return { query: lastQuestion(request.messages), queries: [], results: [], searched: false };
+      const query = lastQuestion(request.messages);
+      return { query, queries: [], results: [], sources: [], searched: false };
     }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
@@ -91,7 +97,13 @@ export class CompletionPipeline {
       maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
       signal,
     });
-    return { query, queries, results, searched: true };
+    const sources = await this.grounding.sources(
+      query,
+      results,
+      request.search.contextSize,
+      signal,
+    );
+    return { query, queries, results, sources, searched: true };
   }
 
   /** `disable_search` never searches; `enable_search_classifier` asks the classifier. */
@@ -103,41 +115,30 @@ export class CompletionPipeline {
 
   private answer(
     request: CompletionRequest,
-    { query, queries, results, searched }: Found,
+    { query, queries, results, sources, searched }: Found,
     signal: AbortSignal,
   ): Observable<CompletionEvent> {
     const numSearchQueries = queries.length;
-    const sources = numberSources(results);
+    const checker = this.grounding.checker(sources);
     // Started now so they run while the answer streams, not after it.
     const extras = this.extras(request, query, sources, searched, signal);
     const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
-    const deltas = defer(() => {
-      const startedAt = performance.now();
-      return this.llm
-        .stream({
+    const deltas = defer(() =>
+      this.answerDeltas(
+        {
           task: 'answer',
           model: request.model.upstreamModel,
           messages,
           question: query,
           sources,
           ...request.sampling,
-        })
-        .pipe(
-          tap((event: LlmEvent) => {
-            if (event.type === 'delta' && answer.text === '') {
-              const seconds = (performance.now() - startedAt) / 1000;
-              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
-            }
-            if (event.type === 'delta') answer.text += event.content;
-            if (event.type === 'usage') answer.usage = event.usage;
-            if (event.type === 'finish') answer.finishReason = event.reason;
-          }),
-          // A delta is already a `CompletionEvent`; no inner Observable per token.
-          filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
-        );
-    });
+        },
+        answer,
+        checker,
+      ),
+    );
 
     const done = defer(() => from(extras)).pipe(
       map((found): CompletionEvent => {
@@ -150,11 +151,48 @@ export class CompletionPipeline {
         };
         this.metrics.tokens.inc({ kind: 'prompt' }, usage.promptTokens);
         this.metrics.tokens.inc({ kind: 'completion' }, usage.completionTokens);
-        return { type: 'done', finishReason: answer.finishReason, usage, ...found };
+        const citationCheck = checker?.report;
+        return { type: 'done', finishReason: answer.finishReason, usage, citationCheck, ...found };
       }),
     );
 
     return concat(of<CompletionEvent>({ type: 'sources', results }), deltas, done);
+  }
+
+  /**
+   * The answer's text as `delta` events, through the citation checker when there is one
+   * (it may hold a marker or, in strip mode, a sentence until it is complete).
+   */
+  private answerDeltas(
+    llmRequest: LlmRequest,
+    answer: AnswerState,
+    checker: CitationChecker | undefined,
+  ): Observable<CompletionEvent> {
+    return new Observable<CompletionEvent>((subscriber) => {
+      const startedAt = performance.now();
+      const emit = (content: string) => {
+        if (content) subscriber.next({ type: 'delta', content });
+      };
+      return this.llm.stream(llmRequest).subscribe({
+        next: (event: LlmEvent) => {
+          if (event.type === 'delta') {
+            if (answer.text === '') {
+              const seconds = (performance.now() - startedAt) / 1000;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
+            }
+            answer.text += event.content;
+            emit(checker ? checker.push(event.content) : event.content);
+          }
+          if (event.type === 'usage') answer.usage = event.usage;
+          if (event.type === 'finish') answer.finishReason = event.reason;
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          if (checker) emit(checker.end());
+          subscriber.complete();
+        },
+      });
+    });
   }
 
   private async extras(

@@ -1,3 +1,4 @@
+import type { CitationCheckReport } from './grounding/citation-check.types';
 import type { LlmMessage, LlmSampling } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchFilters, SearchImage, SearchResult } from '@answergate/search';
@@ -20,6 +21,8 @@ export interface CompletionRequest {
     /** `enable_search_classifier`: a cheap decision may skip the search for this prompt. */
     classify: boolean;
   };
+  /** Deep research budget (`sonar-deep-research`); the default is `medium`. */
+  reasoningEffort?: 'low' | 'medium' | 'high';
   returnImages: boolean;
   returnRelatedQuestions: boolean;
   sampling: LlmSampling;
@@ -31,6 +34,8 @@ export interface CompletionUsage {
   citationTokens: number;
   numSearchQueries: number;
   searchContextSize: SearchContextSize;
+  /** Tokens of the reasoning (deep research's `<think>` block), when there is one. */
+  reasoningTokens?: number;
 }
 
 /** What the pipeline emits, in order: sources once, answer deltas, then one `done`. */
@@ -41,6 +46,8 @@ export type CompletionEvent =
       type: 'done';
       finishReason: string;
       usage: CompletionUsage;
+      /** Absent with `CITATION_CHECK=off`. */
+      citationCheck?: CitationCheckReport;
       relatedQuestions?: string[];
       images?: SearchImage[];
     };

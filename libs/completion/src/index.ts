@@ -4,3 +4,11 @@ export type { CompletionEvent, CompletionRequest, SearchContextSize } from './co
 export { CompletionModule } from './completion.module';
 export { CompletionPipeline } from './completion-pipeline.service';
 export { MAX_SUB_QUERIES } from './pro-search-planner.service';
+export { parsePlan } from './pro-search-planner.service';
+export { askSideTask, askSideTaskWithUsage, type SideTask } from './side-task';
+export { formatSources } from './numbered-sources';
+export { countCitationTokens } from './citation-tokens';
+export { toWireResult } from './wire-mappers';
+export type { AnswerRunner } from './answer-runner.interface';
+export { DEEP_RESEARCH_RUNNER } from './completion.tokens';
+export type { CompletionUsage } from './completion.types';

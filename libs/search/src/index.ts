@@ -21,4 +21,3 @@ export { IsNotBefore } from './validation/is-not-before.validator';
 export { IsDomainFilter, MAX_DOMAIN_FILTERS } from './validation/is-domain-filter.validator';
 export { IsCountryCode, IsLanguageCode } from './validation/is-locale-code.validator';
 export { normalizeUrl } from './ranking/normalize-url';
-export { fuseRankings } from './ranking/reciprocal-rank-fusion';

@@ -44,10 +44,6 @@ export class SearchService {
     private readonly metrics: Metrics,
   ) {}
 
-  get providerName(): string {
-    return this.provider.name;
-  }
-
   async search(request: SearchRequest): Promise<SearchResult[]> {
     const queries = distinctQueries(request.queries);
     const maxResults = Math.min(Math.max(1, Math.trunc(request.maxResults)), MAX_RESULTS);
@@ -67,12 +63,7 @@ export class SearchService {
     const accept = createResultFilter(request.filters);
     const kept = lists.map((list) => list.filter((cached) => accept(cached.result)));
     const merged = fuseBy(kept, (cached) => cached.key, mergeCached).slice(0, maxResults);
-    const maxTokens = request.maxTokensPerPage;
-    return merged.map(({ result, tokenEnds }) =>
-      maxTokens
-        ? { ...result, snippet: cutAtTokens(result.snippet, tokenEnds, maxTokens) }
-        : result,
-    );
+    return withinTokenBudget(merged, request.maxTokensPerPage, request.maxTokens);
   }
 
   /** Images for one query (`return_images`), kept to pages that pass the domain filter. */
@@ -151,4 +142,28 @@ function distinctQueries(queries: readonly string[]): { text: string; key: strin
   }
   if (byKey.size === 0) throw new InvalidRequestError('query must contain some text.', 'query');
   return [...byKey].slice(0, MAX_QUERIES).map(([key, text]) => ({ text, key }));
+}
+
+/**
+ * Snippets cut to `perPage` tokens each and to `total` tokens over all results, in rank
+ * order; a result left with no budget is dropped (Perplexity's `max_tokens`).
+ */
+function withinTokenBudget(
+  ranked: readonly { result: SearchResult; tokenEnds: readonly number[] }[],
+  perPage = Infinity,
+  total = Infinity,
+): SearchResult[] {
+  let remaining = total;
+  const kept: SearchResult[] = [];
+  for (const { result, tokenEnds } of ranked) {
+    const allowed = Math.min(perPage, remaining);
+    if (allowed <= 0) break;
+    kept.push(
+      tokenEnds.length > allowed
+        ? { ...result, snippet: cutAtTokens(result.snippet, tokenEnds, allowed) }
+        : result,
+    );
+    remaining -= Math.min(tokenEnds.length, allowed);
+  }
+  return kept;
 }

@@ -44,5 +44,7 @@ export interface SearchRequest {
   filters: SearchFilters;
   /** Cut each snippet to about this many tokens. */
   maxTokensPerPage?: number;
+  /** Cut snippets, in rank order, to about this many tokens in all. */
+  maxTokens?: number;
   signal?: AbortSignal;
 }

@@ -41,6 +41,7 @@ export class SearchController {
     @Body() body: SearchRequestDto,
     @RequestSignal() signal: AbortSignal,
   ): Promise<SearchResponseDto> {
-    return SearchResponseDto.from(await this.search.search(body.toSearchRequest(signal)));
+    const results = await this.search.search(body.toSearchRequest(signal));
+    return SearchResponseDto.from(results, body.display_server_time ? new Date() : undefined);
   }
 }

@@ -9,7 +9,7 @@ import type {
 /** A model entry from `MODELS`, before the models library turns it into a profile. */
 export interface ModelConfigEntry {
   id: string;
-  search?: 'normal' | 'pro';
+  search?: 'normal' | 'pro' | 'research';
   upstreamModel?: string;
   description?: string;
 }
@@ -64,6 +64,14 @@ export class AppConfig {
   keepAliveTimeoutMs!: number;
   rateLimit!: { requests: number; windowSeconds: number; concurrentStreams: number };
   metricsToken?: string;
+  research!: {
+    /** Rounds and pages by reasoning effort. */
+    budgets: Record<'low' | 'medium' | 'high', { maxRounds: number; maxPages: number }>;
+    concurrency: number;
+    maxJobsPerKey: number;
+    resultTtlSeconds: number;
+    maxAttempts: number;
+  };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

@@ -9,6 +9,9 @@ export const LLM_PROVIDERS = ['extractive', 'openai'] as const;
 export const PAGE_FETCH_MODES = ['on', 'off'] as const;
 export const CITATION_CHECK_MODES = ['flag', 'strip', 'off'] as const;
 
+/** Three positive counts: low, medium, high. */
+const EFFORT_LIST = /^\s*[1-9]\d{0,2}\s*,\s*[1-9]\d{0,2}\s*,\s*[1-9]\d{0,2}\s*$/;
+
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -201,4 +204,28 @@ export class EnvironmentVariables {
   /** A comment line keeps idle SSE streams open through proxies. */
   @IntegerInRange(100, 300_000)
   SSE_HEARTBEAT_MS = 15_000;
+
+  /** Deep research: at most this many rounds for reasoning_effort low, medium, high. */
+  @Matches(EFFORT_LIST, { message: 'RESEARCH_MAX_ROUNDS must be three counts, like 2,4,8' })
+  RESEARCH_MAX_ROUNDS = '2,4,8';
+
+  /** Deep research: at most this many pages read for reasoning_effort low, medium, high. */
+  @Matches(EFFORT_LIST, { message: 'RESEARCH_MAX_PAGES must be three counts, like 5,15,40' })
+  RESEARCH_MAX_PAGES = '5,15,40';
+
+  /** Async jobs one process works on at once. */
+  @IntegerInRange(1, 256)
+  RESEARCH_CONCURRENCY = 2;
+
+  /** Async jobs one key may have queued or running. */
+  @IntegerInRange(1, 10_000)
+  RESEARCH_MAX_JOBS_PER_KEY = 5;
+
+  /** Finished async jobs are kept this long. */
+  @IntegerInRange(60, 31_536_000)
+  RESEARCH_RESULT_TTL_SECONDS = 604_800;
+
+  /** Times a job is started before it is failed (a worker dying mid-job costs one attempt). */
+  @IntegerInRange(1, 10)
+  RESEARCH_MAX_ATTEMPTS = 3;
 }

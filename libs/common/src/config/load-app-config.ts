@@ -41,7 +41,7 @@ function parseModels(value: string | undefined, problems: string[]): ModelConfig
         (m: Partial<ModelConfigEntry>) =>
           typeof m?.id === 'string' &&
           /^[\w.:/-]{1,64}$/.test(m.id) &&
-          (m.search === undefined || m.search === 'normal' || m.search === 'pro') &&
+          (m.search === undefined || ['normal', 'pro', 'research'].includes(m.search)) &&
           (m.upstreamModel === undefined || typeof m.upstreamModel === 'string'),
       );
     if (valid) return parsed as ModelConfigEntry[];
@@ -49,9 +49,19 @@ function parseModels(value: string | undefined, problems: string[]): ModelConfig
     // reported below
   }
   problems.push(
-    'MODELS: must be a JSON array of {"id": string, "search"?: "normal"|"pro", "upstreamModel"?: string}',
+    'MODELS: must be a JSON array of {"id": string, "search"?: "normal"|"pro"|"research", "upstreamModel"?: string}',
   );
   return [];
+}
+
+function researchBudgets(rounds: string, pages: string): AppConfig['research']['budgets'] {
+  const [lowRounds, mediumRounds, highRounds] = rounds.split(',').map(Number);
+  const [lowPages, mediumPages, highPages] = pages.split(',').map(Number);
+  return {
+    low: { maxRounds: lowRounds, maxPages: lowPages },
+    medium: { maxRounds: mediumRounds, maxPages: mediumPages },
+    high: { maxRounds: highRounds, maxPages: highPages },
+  };
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
@@ -134,5 +144,12 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
       concurrentStreams: env.RATE_LIMIT_CONCURRENT_STREAMS,
     },
     metricsToken: env.METRICS_TOKEN || undefined,
+    research: {
+      budgets: researchBudgets(env.RESEARCH_MAX_ROUNDS, env.RESEARCH_MAX_PAGES),
+      concurrency: env.RESEARCH_CONCURRENCY,
+      maxJobsPerKey: env.RESEARCH_MAX_JOBS_PER_KEY,
+      resultTtlSeconds: env.RESEARCH_RESULT_TTL_SECONDS,
+      maxAttempts: env.RESEARCH_MAX_ATTEMPTS,
+    },
   });
 }

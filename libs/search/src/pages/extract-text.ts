@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from '../text/html-to-text';
+import { minimalPdf } from './minimal-pdf';
 
 /** The media types a page may have; anything else is not read. */
 export const READABLE_TYPES = [
@@ -53,8 +54,16 @@ function htmlText(html: string, url: string): string {
   return htmlToText(html.replace(/^[\s\S]*?<body\b[^>]*>/i, ''));
 }
 
+/**
+ * Loads PDF.js and reads one tiny PDF ahead of the first real one (the HTTP reader does it
+ * at startup): the first document also sets up PDF.js's in-process worker.
+ */
+export async function preloadPdfReader(): Promise<void> {
+  await pdfText(minimalPdf(['warm-up']));
+}
+
 async function pdfText(bytes: Buffer): Promise<string> {
-  // Loaded on the first PDF only: pdf.js is large.
+  // Imported here, not at the top: only the HTTP reader needs it, and it is large.
   const { extractText, getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {

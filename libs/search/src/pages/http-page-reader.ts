@@ -1,4 +1,6 @@
+import type { OnModuleInit } from '@nestjs/common';
 import type { Metrics } from '@answergate/common';
+import { preloadPdfReader } from './extract-text';
 import type { SearchCache } from '../search-cache.interface';
 import type { SearchResult } from '../search.types';
 import { PageFetchError } from './page-fetch.error';
@@ -15,13 +17,21 @@ export const MAX_PAGE_CHARS = 200_000;
  * Reads the pages of the top `maxPages` results over HTTP, all at once, through the search
  * cache. A page that fails, is blocked or is not among the top ones keeps its snippet.
  */
-export class HttpPageReader implements PageReader {
+export class HttpPageReader implements PageReader, OnModuleInit {
   constructor(
     private readonly settings: PageFetchSettings,
     private readonly maxPages: number,
     private readonly cache: SearchCache,
     private readonly metrics: Metrics,
   ) {}
+
+  /**
+   * PDF.js takes most of a second to load and blocks the event loop while it compiles:
+   * done at startup, not in the middle of the first answer that meets a PDF.
+   */
+  async onModuleInit(): Promise<void> {
+    await preloadPdfReader();
+  }
 
   read(results: readonly SearchResult[], signal?: AbortSignal): Promise<ReadPage[]> {
     return Promise.all(

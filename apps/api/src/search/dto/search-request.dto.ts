@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_RESULTS, type SearchRequest, toSearchFilters } from '@answergate/search';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsUsDate } from '@answergate/common';
+import {
+  IsLanguageCode,
+  MAX_RESULTS,
+  type SearchRequest,
+  toSearchFilters,
+} from '@answergate/search';
 import { IsSearchQuery } from '../is-search-query.validator';
 import { SearchFiltersDto } from './search-filters.dto';
 
@@ -37,12 +53,64 @@ export class SearchRequestDto extends SearchFiltersDto {
   @Max(8192)
   max_tokens_per_page?: number;
 
+  @ApiPropertyOptional({
+    description: 'Cut snippets, in rank order, to about this many tokens in all.',
+    minimum: 1,
+    maximum: 1_000_000,
+    example: 2000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  max_tokens?: number;
+
+  @ApiPropertyOptional({
+    description: 'Search API name of `search_after_date_filter` (MM/DD/YYYY).',
+    example: '01/31/2025',
+  })
+  @IsOptional()
+  @IsUsDate()
+  search_after_date?: string;
+
+  @ApiPropertyOptional({
+    description: 'Search API name of `search_before_date_filter` (MM/DD/YYYY).',
+    example: '12/31/2025',
+  })
+  @IsOptional()
+  @IsUsDate()
+  search_before_date?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 1,
+    example: ['en'],
+    description: 'ISO 639-1 language of the results; one language per request.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1, { message: 'search_language_filter takes one language per request' })
+  @IsLanguageCode({ each: true })
+  search_language_filter?: string[];
+
+  @ApiPropertyOptional({ description: 'Add `server_time` (ISO 8601) to the response.' })
+  @IsOptional()
+  @IsBoolean()
+  display_server_time?: boolean;
+
   toSearchRequest(signal?: AbortSignal): SearchRequest {
     return {
       queries: typeof this.query === 'string' ? [this.query] : this.query,
       maxResults: this.max_results ?? 10,
       maxTokensPerPage: this.max_tokens_per_page,
-      filters: toSearchFilters(this),
+      maxTokens: this.max_tokens,
+      filters: toSearchFilters({
+        ...this,
+        search_after_date_filter: this.search_after_date_filter ?? this.search_after_date,
+        search_before_date_filter: this.search_before_date_filter ?? this.search_before_date,
+        language_preference: this.search_language_filter?.[0] ?? this.language_preference,
+      }),
       signal,
     };
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SearchResult } from '@answergate/search';
 import { SearchResultDto } from './search-result.dto';
 
@@ -10,7 +10,18 @@ export class SearchResponseDto {
   @ApiProperty({ type: [SearchResultDto] })
   results!: SearchResultDto[];
 
-  static from(results: SearchResult[]): SearchResponseDto {
-    return { id: randomUUID(), results: results.map((result) => SearchResultDto.from(result)) };
+  @ApiPropertyOptional({
+    example: '2026-11-30T12:00:00.000Z',
+    description: 'With `display_server_time`.',
+  })
+  server_time?: string;
+
+  static from(results: SearchResult[], serverTime?: Date): SearchResponseDto {
+    const response: SearchResponseDto = {
+      id: randomUUID(),
+      results: results.map((result) => SearchResultDto.from(result)),
+    };
+    if (serverTime) response.server_time = serverTime.toISOString();
+    return response;
   }
 }
