@@ -11,7 +11,7 @@
 
 # Nest 12 is ESM-only and this CommonJS app loads it through require(esm), which
 # needs Node >= 20.19. A Debian slim image keeps glibc (no musl surprises).
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
+import { requireJsonBody } from './http/require-json-body.middleware';
 import { DrainService } from './lifecycle/drain.service';
 import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
 import { httpMetrics } from './metrics/http-metrics.middleware';
@@ -21,10 +22,14 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), {
     bodyParser: false,
     bufferLogs: true,
+    // A failed start is reported once, by the caller (a configuration error as its clean
+    // list): flushing would print the framework's own copy of it, with a stack, first.
+    autoFlushLogs: false,
     abortOnError: false,
   });
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.set('trust proxy', config.trustProxy);
   const server: Server = app.getHttpServer();
   // Bounds how long a client may take to send its request (slowloris); answers may stream longer.
@@ -34,6 +39,7 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   // Sockets beyond this are closed at accept: idle connections cannot exhaust descriptors.
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
+  app.use(requireJsonBody());
   app.useBodyParser('json', {
     limit: config.bodyLimit,
     type: isJsonFromKeyHolder(app.get(ApiKeyStore)),

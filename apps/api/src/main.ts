@@ -8,11 +8,19 @@ import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
-  installGracefulShutdown(app, config.shutdownGraceMs, app.get(Logger));
+  const logger = app.get(Logger);
+  installGracefulShutdown(app, config.shutdownGraceMs, logger);
   await app.listen(config.port, config.host);
+  const keys = app.get(ApiKeyStore);
+  if (!keys.hasKeys) {
+    logger.warn(
+      'No API keys configured (API_KEYS, API_KEYS_FILE): every /v1 request answers 503 until one is set.',
+      'Bootstrap',
+    );
+  }
 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  const generatedKey = app.get(ApiKeyStore).generatedKey;
+  const generatedKey = keys.generatedKey;
   // Printed once to the terminal, deliberately not through the logger: logs never hold keys.
   process.stdout.write(`\nAnswergate listening on ${url} (Swagger UI: ${url}/docs)\n`);
   if (generatedKey) {

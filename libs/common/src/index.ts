@@ -14,6 +14,7 @@ export { envelopeForPath, usesNumericErrorCode } from './errors/error-layout';
 export { ServiceUnavailableError } from './errors/service-unavailable.error';
 export { toErrorResponse } from './errors/to-error-response';
 export { UpstreamError } from './errors/upstream.error';
+export { UnsupportedMediaTypeError } from './errors/unsupported-media-type.error';
 export { ApiErrorResponses } from './dto/api-error-responses.decorator';
 export { ErrorEnvelopeDto } from './dto/error-envelope.dto';
 export { createValidationPipe } from './validation/create-validation-pipe';

@@ -16,7 +16,7 @@ import type { SearchProvider } from './search-provider.interface';
 
 /** One constructor per `SEARCH_PROVIDER` value: adding a backend is adding a line here. */
 const PROVIDERS: Record<AppConfig['searchProvider'], (config: AppConfig) => SearchProvider> = {
-  local: (config) => new LocalSearchProvider(config.localIndexDir),
+  local: (config) => new LocalSearchProvider(config.localIndexDir, config.localIndexBaseUrl),
   searxng: (config) =>
     new SearxngSearchProvider(new SearxngClient(config.searxngUrl ?? '', config.searchTimeoutMs)),
 };

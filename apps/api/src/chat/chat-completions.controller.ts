@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -31,6 +32,7 @@ import { API_KEY_SCHEME } from '../docs/api-key-scheme';
 import { bothLayouts } from '../http/both-layouts';
 import { RejectUnsupportedFields } from '../http/reject-unsupported-fields.interceptor';
 import { AnswerAdmission } from './answer-admission.service';
+import { CHAT_COMPLETION_EXAMPLES } from './chat-completion.examples';
 import { ChatCompletionChunkDto } from './dto/chat-completion-chunk.dto';
 import { ChatCompletionRequestDto } from './dto/chat-completion-request.dto';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
@@ -40,7 +42,7 @@ import { toCompletionRequest } from './to-completion-request';
 
 @ApiTags('chat')
 @ApiBearerAuth(API_KEY_SCHEME)
-@ApiExtraModels(ChatCompletionDto, ChatCompletionChunkDto)
+@ApiExtraModels(ChatCompletionRequestDto, ChatCompletionDto, ChatCompletionChunkDto)
 @UseInterceptors(new RejectUnsupportedFields(UNSUPPORTED_CHAT_FIELDS, [refuseNonTextParts]))
 @Controller(bothLayouts('chat/completions'))
 export class ChatCompletionsController {
@@ -56,6 +58,7 @@ export class ChatCompletionsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'createChatCompletion',
     summary: 'Answer the last question of a conversation from search results, with citations',
     description:
       'OpenAI-compatible, at `/v1/chat/completions` and (Perplexity layout, numeric error ' +
@@ -74,7 +77,11 @@ export class ChatCompletionsController {
       'text/event-stream': { schema: { $ref: getSchemaPath(ChatCompletionChunkDto) } },
     },
   })
-  @ApiErrorResponses(400, 401, 404, 413, 429, 502, 503, 504)
+  @ApiBody({
+    schema: { $ref: getSchemaPath(ChatCompletionRequestDto) },
+    examples: CHAT_COMPLETION_EXAMPLES,
+  })
+  @ApiErrorResponses(400, 401, 404, 413, 415, 429, 502, 503, 504)
   async create(
     @Body() body: ChatCompletionRequestDto,
     @Req() req: AuthenticatedRequest,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME } from './api-key-scheme';
+import { uniqueOperationIds, withoutDtoSuffix } from './document-names';
 
 /** Serves the explorer at `/docs` and the OpenAPI JSON at `/docs-json`. */
 export function setupSwagger(app: INestApplication): void {
@@ -25,7 +26,7 @@ export function setupSwagger(app: INestApplication): void {
       )
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, {
+  SwaggerModule.setup('docs', app, uniqueOperationIds(withoutDtoSuffix(document)), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
   });

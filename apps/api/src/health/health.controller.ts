@@ -26,7 +26,10 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOperation({
+    operationId: 'checkLiveness',
+    summary: 'Liveness: the process is up and serving HTTP',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
@@ -34,6 +37,7 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({
+    operationId: 'checkReadiness',
     summary: 'Readiness: this replica can serve (process up, configuration valid, not draining)',
     description:
       'Shared upstreams (LLM, search backend, Redis) are reported in `details` but never fail ' +

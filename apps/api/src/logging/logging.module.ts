@@ -55,11 +55,13 @@ function requestFacts(req: IncomingMessage): object {
             ...requestOutcome(res),
           }),
           customSuccessMessage: requestMessage,
+          // The error itself is logged once, with its stack, where it is handled (sendError);
+          // the request line only says how the request ended.
           customErrorObject: (
             req: IncomingMessage,
             res: ServerResponse,
             _e: Error,
-            line: object,
+            { err: _err, ...line }: { err?: unknown },
           ) => ({
             ...line,
             ...requestFacts(req),

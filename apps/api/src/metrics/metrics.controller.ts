@@ -15,7 +15,10 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Prometheus metrics (Bearer METRICS_TOKEN when configured)' })
+  @ApiOperation({
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics (Bearer METRICS_TOKEN when configured)',
+  })
   @ApiOkResponse({ content: { 'text/plain': { example: 'answergate_active_sse_streams 3' } } })
   @ApiErrorResponses(401)
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response) {

@@ -14,14 +14,14 @@ export class ModelsController {
   constructor(private readonly registry: ModelRegistry) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the models this deployment offers' })
+  @ApiOperation({ operationId: 'listModels', summary: 'List the models this deployment offers' })
   @ApiOkResponse({ type: ModelListDto })
   list(): ModelListDto {
     return { object: 'list', data: this.registry.list().map((model) => ModelDto.from(model)) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Get one model' })
+  @ApiOperation({ operationId: 'retrieveModel', summary: 'Get one model' })
   @ApiParam({ name: 'id', example: 'sonar' })
   @ApiOkResponse({ type: ModelDto })
   @ApiErrorResponses(404)

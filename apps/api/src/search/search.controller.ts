@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrorResponses, RequestTimings } from '@answergate/common';
 import { SearchService } from '@answergate/search';
@@ -8,9 +16,11 @@ import { bothLayouts } from '../http/both-layouts';
 import { SearchRequestDto } from './dto/search-request.dto';
 import { SearchResponseDto } from './dto/search-response.dto';
 import { RequestSignal } from './request-signal.decorator';
+import { SEARCH_EXAMPLES } from './search.examples';
 
 @ApiTags('search')
 @ApiBearerAuth(API_KEY_SCHEME)
+@ApiExtraModels(SearchRequestDto)
 @ApiErrorResponses(401, 429, 503)
 @Controller(bothLayouts('search'))
 export class SearchController {
@@ -19,13 +29,15 @@ export class SearchController {
   @Post()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'search',
     summary: 'Search the configured backend (Perplexity Search API)',
     description:
       'Ranked results with snippets. Several queries run concurrently and are merged; ' +
       'domain and date filters are enforced on every returned URL.',
   })
+  @ApiBody({ schema: { $ref: getSchemaPath(SearchRequestDto) }, examples: SEARCH_EXAMPLES })
   @ApiOkResponse({ type: SearchResponseDto })
-  @ApiErrorResponses(400, 502, 504)
+  @ApiErrorResponses(400, 415, 502, 504)
   async create(
     @Body() body: SearchRequestDto,
     @RequestSignal() signal: AbortSignal,

@@ -31,6 +31,8 @@ export class AppConfig {
   searchProvider!: (typeof SEARCH_PROVIDERS)[number];
   searxngUrl?: string;
   localIndexDir!: string;
+  /** The web address `localIndexDir` is published at; citations link there. */
+  localIndexBaseUrl?: string;
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
   searchCacheMaxMb!: number;

@@ -1,16 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import { IntegerInRange } from './integer-in-range';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,10 +21,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
  * `.env.example` documents the same list; a config spec keeps them in step.
  */
 export class EnvironmentVariables {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntegerInRange(1, 65535)
   PORT = 8003;
 
   @IsString()
@@ -80,23 +67,19 @@ export class EnvironmentVariables {
   @IsString()
   LOCAL_INDEX_DIR = 'docs';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
+  /** The web address LOCAL_INDEX_DIR is published at: citations become `<url>/<file path>`. */
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'LOCAL_INDEX_BASE_URL must be an http(s) URL' })
+  LOCAL_INDEX_BASE_URL?: string;
+
+  @IntegerInRange(100, 120_000)
   SEARCH_TIMEOUT_MS = 8000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(86_400)
+  @IntegerInRange(0, 86_400)
   SEARCH_CACHE_TTL_SECONDS = 300;
 
   /** Budget of the in-process search cache (unused with REDIS_URL, where Redis holds it). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65_536)
+  @IntegerInRange(1, 65_536)
   SEARCH_CACHE_MAX_MB = 64;
 
   /** Read the pages behind web results (default `on` with SearXNG; the local index has full text). */
@@ -105,24 +88,15 @@ export class EnvironmentVariables {
   PAGE_FETCH?: (typeof PAGE_FETCH_MODES)[number];
 
   /** Time cap of one page read, redirects included. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @IntegerInRange(100, 60_000)
   PAGE_FETCH_TIMEOUT_MS = 3000;
 
   /** Bytes read of one page at most (after decompression). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1024)
-  @Max(100 * 1024 * 1024)
+  @IntegerInRange(1024, 100 * 1024 * 1024)
   PAGE_FETCH_MAX_BYTES = 2 * 1024 * 1024;
 
   /** How many of the top results have their pages read. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @IntegerInRange(1, 20)
   PAGE_FETCH_MAX_PAGES = 5;
 
   /** `host[:port]` entries fetched even on private addresses or other ports (intranet, tests). */
@@ -136,22 +110,13 @@ export class EnvironmentVariables {
   PAGE_FETCH_ALLOW_HOSTS?: string;
 
   /** Token budget of the sources an answer sees, by `search_context_size`. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(1_000_000)
+  @IntegerInRange(100, 1_000_000)
   CONTEXT_TOKENS_LOW = 2000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(1_000_000)
+  @IntegerInRange(100, 1_000_000)
   CONTEXT_TOKENS_MEDIUM = 6000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(1_000_000)
+  @IntegerInRange(100, 1_000_000)
   CONTEXT_TOKENS_HIGH = 16_000;
 
   /** Unsupported citation markers: only reported (`flag`), also removed (`strip`), or not checked. */
@@ -180,31 +145,19 @@ export class EnvironmentVariables {
   @IsString()
   LLM_REASONING_MODEL?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntegerInRange(100, 600_000)
   LLM_TIMEOUT_MS = 60_000;
 
   /** TCP connect to the LLM upstream. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
+  @IntegerInRange(100, 120_000)
   LLM_CONNECT_TIMEOUT_MS = 5000;
 
   /** A streaming LLM call fails when the upstream sends no byte for this long. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntegerInRange(100, 600_000)
   LLM_IDLE_TIMEOUT_MS = 30_000;
 
   /** Retries of an LLM call that failed before its first byte (refused, reset, 5xx, 429). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(5)
+  @IntegerInRange(0, 5)
   LLM_MAX_RETRIES = 2;
 
   @IsOptional()
@@ -225,58 +178,34 @@ export class EnvironmentVariables {
   @IsBoolean()
   SWAGGER_ENABLED = true;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(600_000)
+  @IntegerInRange(0, 600_000)
   SHUTDOWN_GRACE_MS = 10_000;
 
   /** Requests a key may make per window (0 turns the limit off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntegerInRange(0, 1_000_000)
   RATE_LIMIT_REQUESTS = 600;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @IntegerInRange(1, 86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** Streams a key may hold open at once (0 turns the limit off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @IntegerInRange(0, 100_000)
   RATE_LIMIT_CONCURRENT_STREAMS = 50;
 
   /** A stream's slot is a lease renewed while it is open; a lost one frees itself after this. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
+  @IntegerInRange(1, 3600)
   STREAM_LEASE_TTL_SECONDS = 60;
 
   /** Failed authentications one client address may make per minute (0 turns the limit off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntegerInRange(0, 1_000_000)
   AUTH_FAILURES_PER_MINUTE = 30;
 
   /** After a Redis failure, Redis is skipped (in-process fallback) for this long, then probed. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntegerInRange(100, 600_000)
   REDIS_BREAKER_COOLDOWN_MS = 5000;
 
   /** Open sockets the server accepts at once; more are refused at connect. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerInRange(1, 1_000_000)
   MAX_CONNECTIONS = 10_000;
 
   /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -285,24 +214,15 @@ export class EnvironmentVariables {
   METRICS_TOKEN?: string;
 
   /** Time a client has to send a whole request (headers and body); slow senders get 408. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @IntegerInRange(1000, 600_000)
   REQUEST_TIMEOUT_MS = 30_000;
 
   /** Idle keep-alive connections are kept this long; above a load balancer's own idle timeout. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @IntegerInRange(1000, 600_000)
   KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
   /** A comment line keeps idle SSE streams open through proxies. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(300_000)
+  @IntegerInRange(100, 300_000)
   SSE_HEARTBEAT_MS = 15_000;
 
   /** Deep research: at most this many rounds for reasoning_effort low, medium, high. */
@@ -314,30 +234,18 @@ export class EnvironmentVariables {
   RESEARCH_MAX_PAGES = '5,15,40';
 
   /** Async jobs one process works on at once. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(256)
+  @IntegerInRange(1, 256)
   RESEARCH_CONCURRENCY = 2;
 
   /** Async jobs one key may have queued or running. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IntegerInRange(1, 10_000)
   RESEARCH_MAX_JOBS_PER_KEY = 5;
 
   /** Finished async jobs are kept this long. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(60)
-  @Max(31_536_000)
+  @IntegerInRange(60, 31_536_000)
   RESEARCH_RESULT_TTL_SECONDS = 604_800;
 
   /** Times a job is started before it is failed (a worker dying mid-job costs one attempt). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10)
+  @IntegerInRange(1, 10)
   RESEARCH_MAX_ATTEMPTS = 3;
 }

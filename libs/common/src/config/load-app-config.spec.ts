@@ -56,6 +56,33 @@ describe('loadAppConfig', () => {
     expect(problems.join('\n')).toMatch(/BODY_LIMIT/);
   });
 
+  it('says "must be an integer from 1 to 65535" once for a PORT that is not a number', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual([
+      'PORT: must be an integer from 1 to 65535 (got "abc")',
+    ]);
+    expect(problemsOf({ PORT: '70000' })).toEqual([
+      'PORT: must be an integer from 1 to 65535 (got "70000")',
+    ]);
+  });
+
+  it('names each variable once, not again inside its reason', () => {
+    const problems = problemsOf({ NODE_ENV: 'staging', SEARCH_PROVIDER: 'searxng' });
+    expect(problems).toHaveLength(2);
+    for (const problem of problems) {
+      const name = problem.split(':')[0];
+      expect(problem.split(name)).toHaveLength(2);
+    }
+  });
+
+  it('reads LOCAL_INDEX_BASE_URL and refuses one that is not an http(s) URL', () => {
+    expect(loadAppConfig({ LOCAL_INDEX_BASE_URL: 'https://wiki.example/docs' })).toMatchObject({
+      localIndexBaseUrl: 'https://wiki.example/docs',
+    });
+    expect(problemsOf({ LOCAL_INDEX_BASE_URL: 'wiki/docs' })).toEqual([
+      'LOCAL_INDEX_BASE_URL: must be an http(s) URL (got "wiki/docs")',
+    ]);
+  });
+
   it('requires a URL when a provider needs one', () => {
     expect(problemsOf({ SEARCH_PROVIDER: 'searxng' }).join()).toMatch(/SEARXNG_URL/);
     expect(problemsOf({ LLM_PROVIDER: 'openai' }).join()).toMatch(/LLM_BASE_URL/);

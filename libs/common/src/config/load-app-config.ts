@@ -69,13 +69,21 @@ function parseTrustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+/** `PORT must be ...` reads `must be ...` after the `PORT:` prefix; repeated reasons once. */
+function reasonsFor(variable: string, constraints: string[]): string {
+  const unnamed = constraints.map((reason) =>
+    reason.startsWith(`${variable} `) ? reason.slice(variable.length + 1) : reason,
+  );
+  return [...new Set(unnamed)].join('; ');
+}
+
 /** Validates the raw environment and builds the typed `AppConfig`, or throws listing every problem. */
 export function loadAppConfig(raw: RawEnvironment): AppConfig {
   // `NAME=` (as in a copied .env.example) means "not set", so the default applies.
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const env = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
   const problems = validateSync(env).map((error) => {
-    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    const reasons = reasonsFor(error.property, Object.values(error.constraints ?? {}));
     const shown = SECRET_VARIABLES.has(error.property)
       ? ''
       : ` (got ${stripUserInfo(JSON.stringify(raw[error.property] ?? null))})`;
@@ -98,6 +106,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     searchProvider,
     searxngUrl: env.SEARXNG_URL,
     localIndexDir: env.LOCAL_INDEX_DIR,
+    localIndexBaseUrl: env.LOCAL_INDEX_BASE_URL,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
     searchCacheMaxMb: env.SEARCH_CACHE_MAX_MB,

@@ -19,7 +19,9 @@ export function firstValidationProblem(
       : parentPath
         ? `${parentPath}.${error.property}`
         : error.property;
-    const [first] = Object.entries(error.constraints ?? {});
+    // A missing field fails every rule; the one that says it is missing explains it best.
+    const entries = Object.entries(error.constraints ?? {});
+    const first = entries.find(([name]) => name === 'isDefined') ?? entries[0];
     if (first) return { param: path, message: first[1], constraint: first[0] };
     const nested = firstValidationProblem(error.children ?? [], path);
     if (nested) return nested;

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -28,6 +29,7 @@ import { WebSearchOptionsDto } from './web-search-options.dto';
  */
 export class ChatCompletionRequestDto extends SonarControlsDto {
   @ApiProperty({ example: 'sonar', description: 'A model id from GET /v1/models.' })
+  @IsDefined({ message: 'you must provide a model parameter: a model id from GET /v1/models' })
   @IsString()
   @MaxLength(128)
   model!: string;
@@ -35,6 +37,10 @@ export class ChatCompletionRequestDto extends SonarControlsDto {
   @ApiProperty({
     type: [ChatMessageDto],
     description: 'The conversation; the last message is the user question.',
+  })
+  @IsDefined({
+    message:
+      'you must provide a messages parameter: an array of {"role","content"} with the question last',
   })
   @IsArray()
   @ArrayMinSize(1)

@@ -11,7 +11,7 @@ import {
 } from '@answergate/search';
 
 const RECENCY: RecencyFilter[] = ['hour', 'day', 'week', 'month', 'year'];
-const DATE_EXAMPLE = '03/01/2025';
+const DATE_EXAMPLE = '01/01/2025';
 
 /** Perplexity's search filters, shared by `POST /v1/search` and chat completions. */
 export class SearchFiltersDto implements PerplexitySearchParams {
@@ -50,7 +50,7 @@ export class SearchFiltersDto implements PerplexitySearchParams {
 
   @ApiPropertyOptional({
     description: 'Published on or before (MM/DD/YYYY).',
-    example: '12/31/2025',
+    example: '12/31/2030',
   })
   @IsOptional()
   @IsUsDate()
@@ -67,7 +67,7 @@ export class SearchFiltersDto implements PerplexitySearchParams {
 
   @ApiPropertyOptional({
     description: 'Last updated on or before (MM/DD/YYYY).',
-    example: '12/31/2025',
+    example: '12/31/2030',
   })
   @IsOptional()
   @IsUsDate()

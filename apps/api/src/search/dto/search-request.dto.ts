@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsInt,
   IsOptional,
   Max,
@@ -29,6 +30,7 @@ export class SearchRequestDto extends SearchFiltersDto {
     ],
     example: 'How do I configure the search cache?',
   })
+  @IsDefined({ message: 'you must provide a query parameter: a string or up to 5 strings' })
   @IsSearchQuery()
   query!: string | string[];
 

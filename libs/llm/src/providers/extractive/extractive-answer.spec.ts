@@ -63,3 +63,49 @@ describe('extractiveAnswer', () => {
     }
   });
 });
+
+describe('extractiveAnswer on questions of a kind', () => {
+  const doc = (index: number, title: string, snippet: string) => ({
+    index,
+    title,
+    url: `https://example.org/${index}`,
+    date: null,
+    snippet,
+  });
+  const ZORBLAX = doc(
+    1,
+    'Zorblax',
+    'Zorblax is a sparkling herbal tonic. It was invented by the brewer Ilse Vantremont in 1987, ' +
+      'in the town of Kessel. The tonic is bottled in Kessel. Zorblax ferments for 19 days in oak ' +
+      'vats before it is filtered.',
+  );
+  const FAQ = doc(
+    2,
+    'Helpdesk FAQ',
+    'Helpdesk FAQ. Who do I contact about a broken laptop? Write to the hardware team at ' +
+      'hardware@example.org. How do I reset my password? Open Settings and press Reset password.',
+  );
+
+  it('answers "how long" with the sentence that states a duration', () => {
+    expect(extractiveAnswer('How long does Zorblax ferment?', [ZORBLAX])).toContain('19 days');
+  });
+
+  it('answers each part of a two-part question', () => {
+    const answer = extractiveAnswer('Who invented Zorblax and when?', [ZORBLAX]);
+    expect(answer).toContain('Ilse Vantremont');
+    expect(answer).toContain('1987');
+    expect(answer).toMatch(/\[1\]/);
+  });
+
+  it('answers an FAQ question with the answer under it, never the question echoed', () => {
+    const answer = extractiveAnswer('Who do I contact about a broken laptop?', [FAQ]);
+    expect(answer).toBe('Write to the hardware team at hardware@example.org[2].');
+  });
+
+  it('never starts an answer with a piece cut from the middle of a sentence', () => {
+    const cut = doc(3, 'Zorblax', 'oak vats, Zorblax ferments. Zorblax ferments in oak vats.');
+    expect(extractiveAnswer('Where does Zorblax ferment?', [cut])).toBe(
+      'Zorblax ferments in oak vats[3].',
+    );
+  });
+});

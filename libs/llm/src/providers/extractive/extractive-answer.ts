@@ -1,5 +1,5 @@
-import { isInstructionLike } from '@answergate/common';
 import type { NumberedSource } from '../../llm.types';
+import { answerTypeOf, questionParts } from './answer-type';
 import { rankSentences, type RankedSentence } from './sentence-ranker';
 import { terms } from './text-analysis';
 
@@ -28,13 +28,33 @@ function cite(sentence: RankedSentence): string {
   return `${body}[${sentence.source}]${match ? match[0] : '.'}`;
 }
 
+/**
+ * A question that asks several things ("Who invented X and when?") gets the best sentence
+ * for each part, in the order asked; one sentence may answer two parts.
+ */
+function selectForParts(
+  question: string,
+  parts: readonly string[],
+  sources: readonly NumberedSource[],
+): RankedSentence[] {
+  const picked: RankedSentence[] = [];
+  for (const part of parts) {
+    const ranked = rankSentences(question, sources, { type: answerTypeOf(part), focus: part });
+    const best = ranked[0];
+    if (!best || best.coverage < MIN_COVERAGE) continue;
+    if (!picked.some((sentence) => sentence.position === best.position)) picked.push(best);
+  }
+  return picked;
+}
+
 /** Picks the best few sentences: relevant enough, spread over sources, no two saying the same. */
 export function selectSentences(
   question: string,
   sources: readonly NumberedSource[],
 ): RankedSentence[] {
-  // Source text is data: a sentence that gives orders is never quoted as the answer.
-  const ranked = rankSentences(question, sources).filter((s) => !isInstructionLike(s.text));
+  const parts = questionParts(question);
+  if (parts.length > 1) return selectForParts(question, parts, sources);
+  const ranked = rankSentences(question, sources);
   const best = ranked[0];
   if (!best || best.coverage < MIN_COVERAGE) return [];
   const picked: RankedSentence[] = [];

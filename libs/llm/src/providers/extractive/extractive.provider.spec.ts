@@ -70,12 +70,27 @@ describe('ExtractiveProvider', () => {
     expect(produced).toBe(2);
   });
 
-  it('suggests related questions, one a line, from the matching sources', async () => {
-    const { content } = await provider.complete(request({ task: 'related' }));
-    const lines = content.split('\n');
-    expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line).toMatch(/the population of Paris\?$/);
-    expect(content).toContain('France');
+  it('suggests as related questions only those the matching sources ask, one a line', async () => {
+    const faq = {
+      index: 1,
+      title: 'Paris FAQ',
+      url: 'https://example.org/paris-faq',
+      date: null,
+      snippet:
+        'How many people live in Paris? About 2.1 million people live in Paris. ' +
+        'Which river flows through Paris? The Seine flows through the city. ' +
+        'When is the Louvre in Paris closed? The Louvre is closed on Tuesdays.',
+    };
+    const { content } = await provider.complete(
+      request({ task: 'related', question: 'What is the population of Paris?', sources: [faq] }),
+    );
+    expect(content.split('\n')).toEqual([
+      'How many people live in Paris?',
+      'Which river flows through Paris?',
+      'When is the Louvre in Paris closed?',
+    ]);
+    // Sources that ask nothing give no made-up questions.
+    expect((await provider.complete(request({ task: 'related' }))).content).toBe('');
   });
 
   it('rephrases a follow-up with the terms of earlier user turns', async () => {

@@ -1,85 +1,62 @@
 import type { NumberedSource } from '../../llm.types';
 import { rankSentences } from './sentence-ranker';
-import { isStopword, stem, terms, wordsAsWritten } from './text-analysis';
+import { terms, wordsAsWritten } from './text-analysis';
 
 const MAX_QUESTIONS = 3;
-const MIN_TERM_CHARS = 4;
-const TOPIC_WORDS = 6;
+const MIN_WORDS = 4;
+const MAX_WORDS = 16;
+/** Share of terms above which a found question is the one asked, worded differently. */
+const SAME_QUESTION = 0.5;
+/** A source is about the question when its best sentence scores this share of the best one. */
+const RELEVANT_SHARE = 0.6;
+const ASKS =
+  /^(what|which|where|when|why|how|who|whom|whose|can|could|should|does|do|is|are|will)\b/i;
 
-const ABOUT_TERM = [
-  (term: string, topic: string) => `How is ${term} related to ${topic}?`,
-  (term: string, topic: string) => `What role does ${term} play in ${topic}?`,
-  (term: string, topic: string) => `What should I know about ${term} when it comes to ${topic}?`,
-];
-const ABOUT_TOPIC = [
-  (topic: string) => `What are the latest developments in ${topic}?`,
-  (topic: string) => `What are common misconceptions about ${topic}?`,
-  (topic: string) => `Where can I learn more about ${topic}?`,
-];
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
+}
 
-const WH_AND_VERB =
-  /^(what|which|where|when|why|how|who)\s+(is|are|was|were|does|do|did|can|could|should|would|will|has|have)\s+/i;
-
-/**
- * What the follow-ups are about: "What is the capital of France?" gives "the capital
- * of France"; a question that does not strip that cleanly gives its content words.
- */
-function topicOf(question: string): string {
-  const bare = question.trim().replace(/[?.!\s]+$/, '');
-  const rest = bare.replace(WH_AND_VERB, '');
-  const restWords = wordsAsWritten(rest);
-  if (rest !== bare && restWords.length <= TOPIC_WORDS && !/^(i|you|we|my|our)\b/i.test(rest)) {
-    return rest;
-  }
-  const content = wordsAsWritten(bare).filter((w) => !isStopword(w.toLowerCase()));
-  return content.slice(0, TOPIC_WORDS).join(' ') || 'this topic';
+/** The questions a text asks in its own words: FAQ entries, headings such as "How do I ...?". */
+function questionsIn(text: string): string[] {
+  return text
+    .split(/(?<=\?)\s+|\n+|(?<=[.!])\s+/)
+    .map((line) => line.replace(/^[\s\-*•#>]+/, '').trim())
+    .filter((line) => line.endsWith('?') && ASKS.test(line))
+    .filter((line) => {
+      const count = wordsAsWritten(line).length;
+      return count >= MIN_WORDS && count <= MAX_WORDS;
+    });
 }
 
 /**
- * Words the relevant sources dwell on that the question does not mention: how many
- * sources use them first (titles counting double), then how often; ties alphabetical.
- */
-function salientTerms(question: string, sources: readonly NumberedSource[]): string[] {
-  const asked = new Set(terms(question));
-  const scores = new Map<string, { word: string; sources: number; count: number }>();
-  for (const source of sources) {
-    const inTitle = new Set(terms(source.title));
-    const seen = new Set<string>();
-    for (const word of wordsAsWritten(`${source.title}\n${source.snippet}`)) {
-      const lower = word.toLowerCase();
-      const key = stem(lower);
-      if (
-        lower.length < MIN_TERM_CHARS ||
-        isStopword(lower) ||
-        asked.has(key) ||
-        /\d/.test(lower)
-      ) {
-        continue;
-      }
-      const entry = scores.get(key) ?? { word, sources: 0, count: 0 };
-      if (!seen.has(key)) entry.sources += inTitle.has(key) ? 2 : 1;
-      seen.add(key);
-      entry.count += 1;
-      scores.set(key, entry);
-    }
-  }
-  return [...scores.values()]
-    .filter((entry) => entry.count > 1 || sources.length === 1)
-    .sort((a, b) => b.sources - a.sources || b.count - a.count || a.word.localeCompare(b.word))
-    .map((entry) => entry.word);
-}
-
-/**
- * Up to three follow-up questions, built from what the sources that match the
- * question talk about; generic ones about the topic when none match. Deterministic.
+ * Follow-up questions that people wrote: the questions the sources matching this one
+ * ask themselves (FAQ entries, "How do I ...?" headings), best-matching source first,
+ * minus the one asked. None when the sources ask none: no made-up templates. Deterministic.
  */
 export function relatedQuestions(question: string, sources: readonly NumberedSource[]): string[] {
-  const topic = topicOf(question);
-  const matching = new Set(rankSentences(question, sources).map((sentence) => sentence.source));
-  const relevant = sources.filter((source) => matching.has(source.index));
-  const fromSources = salientTerms(question, relevant)
-    .slice(0, MAX_QUESTIONS)
-    .map((term, i) => ABOUT_TERM[i](term, topic));
-  const general = ABOUT_TOPIC.map((ask) => ask(topic));
-  return [...fromSources, ...general].slice(0, MAX_QUESTIONS);
+  const asked = new Set(terms(question));
+  // Only sources that answer the question well: a passing word match is not a topic.
+  const ranked = rankSentences(question, sources);
+  const bar = (ranked[0]?.score ?? 0) * RELEVANT_SHARE;
+  const order: number[] = [];
+  for (const sentence of ranked) {
+    if (sentence.score < bar) continue;
+    if (!order.includes(sentence.source)) order.push(sentence.source);
+  }
+  const found: string[] = [];
+  const foundTerms: Set<string>[] = [];
+  for (const index of order) {
+    const source = sources.find((s) => s.index === index);
+    for (const candidate of questionsIn(source?.snippet ?? '')) {
+      const own = new Set(terms(candidate));
+      if (own.size === 0 || overlap(own, asked) >= SAME_QUESTION) continue;
+      if (foundTerms.some((other) => overlap(own, other) >= SAME_QUESTION)) continue;
+      found.push(candidate);
+      foundTerms.push(own);
+      if (found.length === MAX_QUESTIONS) return found;
+    }
+  }
+  return found;
 }

@@ -1,4 +1,6 @@
+import { isInstructionLike } from '@answergate/common';
 import type { NumberedSource } from '../../llm.types';
+import { type AnswerType, answerTypeOf, statesAnswerType } from './answer-type';
 import { fingerprint, sentences, terms } from './text-analysis';
 
 export interface RankedSentence {
@@ -16,6 +18,27 @@ const K1 = 1.2;
 const B = 0.75;
 /** A question term found only in the source's title counts for this much of a match. */
 const TITLE_SHARE = 0.3;
+/** A sentence that states the kind of fact asked for (a number for "how many") gains this. */
+const TYPE_MATCH = 1.6;
+const TYPE_MISS = 0.6;
+/** Terms of the part of a question being answered, and of the other parts. */
+const FOCUS_WEIGHT = 2;
+const OTHER_PART_WEIGHT = 0.5;
+
+export interface RankOptions {
+  /** The kind of fact wanted; read from the question when not given. */
+  type?: AnswerType;
+  /** One part of a several-part question: its terms weigh more. */
+  focus?: string;
+}
+
+/**
+ * Not an answer: a question (an FAQ heading would echo the user's question), or a piece
+ * cut from the middle of a sentence (a snippet starting in lower case or with `…`).
+ */
+function isAnswerSentence(text: string): boolean {
+  return !/\?["')\]]*$/.test(text) && !/^(\p{Ll}|…|\.\.\.)/u.test(text);
+}
 
 interface Candidate {
   text: string;
@@ -31,11 +54,22 @@ function candidates(sources: readonly NumberedSource[]): Candidate[] {
   const all: Candidate[] = [];
   for (const source of sources) {
     const context = new Set(terms(source.title));
+    // In an FAQ the sentence after a question answers it: it carries the question's terms.
+    let askedBefore: string[] = [];
     for (const text of sentences(source.snippet)) {
+      if (!isAnswerSentence(text)) {
+        askedBefore = /\?["')\]]*$/.test(text) ? terms(text) : [];
+        continue;
+      }
+      // Source text is data: a sentence that gives orders is never quoted as an answer.
+      if (isInstructionLike(text)) continue;
       const key = fingerprint(text);
       if (seen.has(key)) continue;
       seen.add(key);
-      all.push({ text, source: source.index, position: all.length, terms: terms(text), context });
+      const own = terms(text);
+      const withQuestion = [...own, ...askedBefore.filter((term) => !own.includes(term))];
+      askedBefore = [];
+      all.push({ text, source: source.index, position: all.length, terms: withQuestion, context });
     }
   }
   return all;
@@ -49,8 +83,13 @@ function candidates(sources: readonly NumberedSource[]): Candidate[] {
 export function rankSentences(
   question: string,
   sources: readonly NumberedSource[],
+  options: RankOptions = {},
 ): RankedSentence[] {
-  const query = [...new Set(terms(question))];
+  const focus = new Set(options.focus ? terms(options.focus) : []);
+  const type = options.type ?? answerTypeOf(question);
+  const query = [...new Set([...terms(question), ...focus])];
+  const weight = (term: string) =>
+    focus.size === 0 ? 1 : focus.has(term) ? FOCUS_WEIGHT : OTHER_PART_WEIGHT;
   const docs = candidates(sources);
   if (query.length === 0 || docs.length === 0) return [];
 
@@ -64,7 +103,7 @@ export function rankSentences(
     const df = documentFrequency.get(term) ?? 0;
     return Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
   };
-  const queryWeight = query.reduce((sum, term) => sum + idf(term), 0);
+  const queryWeight = query.reduce((sum, term) => sum + weight(term) * idf(term), 0);
   const averageLength = docs.reduce((sum, doc) => sum + doc.terms.length, 0) / docs.length || 1;
 
   return docs
@@ -78,14 +117,15 @@ export function rankSentences(
       for (const term of query) {
         const tf = counts.get(term) ?? 0;
         if (tf > 0) {
-          score += (idf(term) * tf * (K1 + 1)) / (tf + norm);
-          covered += idf(term);
+          score += (weight(term) * idf(term) * tf * (K1 + 1)) / (tf + norm);
+          covered += weight(term) * idf(term);
         } else if (doc.context.has(term)) {
-          fromTitle += TITLE_SHARE * idf(term);
+          fromTitle += TITLE_SHARE * weight(term) * idf(term);
         }
       }
       // The title helps a sentence that matches, never makes one match.
       if (score > 0) score += fromTitle;
+      if (type !== 'any') score *= statesAnswerType(doc.text, type) ? TYPE_MATCH : TYPE_MISS;
       const coverage = queryWeight > 0 ? Math.min(1, (covered + fromTitle) / queryWeight) : 0;
       return { text: doc.text, source: doc.source, position: doc.position, score, coverage };
     })

@@ -39,15 +39,26 @@ async function* walk(dir: string): AsyncGenerator<string> {
 }
 
 /**
- * Reads every supported file under `dir`. Documents without their own URL get
- * `local://<folder>/<relative path>`, so the domain filter works on the folder's name.
+ * Where a file's citation points: under `baseUrl` (the web address the folder is
+ * published at) when given, else `local://<folder>/`, so the domain filter works on the
+ * folder's name.
  */
-export async function loadDocuments(dir: string): Promise<IndexedDocument[]> {
-  const root = resolve(dir);
+function folderUrl(root: string, baseUrl: string | undefined): string {
+  if (baseUrl) return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const host =
     basename(root)
       .toLowerCase()
       .replace(/[^a-z0-9.-]+/g, '-') || 'local';
+  return `local://${host}/`;
+}
+
+/**
+ * Reads every supported file under `dir`. Documents without their own URL (front-matter
+ * `url:` wins) get the folder's URL (`baseUrl`, or `local://<folder>/`) plus their path.
+ */
+export async function loadDocuments(dir: string, baseUrl?: string): Promise<IndexedDocument[]> {
+  const root = resolve(dir);
+  const folder = folderUrl(root, baseUrl);
   const documents: IndexedDocument[] = [];
   for await (const path of walk(root)) {
     const info = await stat(path);
@@ -61,7 +72,7 @@ export async function loadDocuments(dir: string): Promise<IndexedDocument[]> {
       content: await readFile(path, 'utf8'),
       fallbackTitle: basename(path, extname(path)),
     });
-    const base = `local://${host}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+    const base = `${folder}${relativePath.split('/').map(encodeURIComponent).join('/')}`;
     parsed.forEach((document, index) => {
       documents.push({
         ...document,

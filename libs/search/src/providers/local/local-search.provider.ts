@@ -24,7 +24,11 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
   private readonly dir: string;
   private problem: string | undefined = 'the index is not built yet';
 
-  constructor(dir: string) {
+  /** `baseUrl`: the web address the folder is published at, so citations are links. */
+  constructor(
+    dir: string,
+    private readonly baseUrl?: string,
+  ) {
     this.dir = resolve(dir);
   }
 
@@ -41,7 +45,7 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
       this.logger.warn(`${this.problem}: local search will find nothing`);
       return;
     }
-    const documents = await loadDocuments(this.dir);
+    const documents = await loadDocuments(this.dir, this.baseUrl);
     this.index.add(documents);
     for (const document of documents) this.texts.set(document.url, document.text);
     this.problem = undefined;

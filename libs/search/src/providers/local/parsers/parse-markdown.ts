@@ -11,6 +11,9 @@ function images(body: string): SearchImage[] {
     .map((match) => ({ imageUrl: match[2], originUrl: '', title: match[1] }));
 }
 
+const HTML_TAG =
+  /<\/?(?:a|abbr|b|br|code|dd|del|details|div|dl|dt|em|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul)\b[^>]*>|<!--[\s\S]*?-->/gi;
+
 /** Markdown to plain text: what a reader sees, without the syntax. */
 function plainText(body: string): string {
   return (
@@ -18,7 +21,8 @@ function plainText(body: string): string {
       .replace(/^```.*$/gm, ' ')
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/<[^>]+>/g, ' ')
+      // HTML tags go; placeholders such as `<host>` or `<key>` are text a reader needs.
+      .replace(HTML_TAG, ' ')
       // A heading ends its sentence, so snippets and extractive answers do not run it into the next.
       .replace(/^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/gm, (_, heading: string) =>
         /[.!?:]$/.test(heading) ? heading : `${heading}.`,
@@ -27,7 +31,9 @@ function plainText(body: string): string {
       .replace(/^\s*\|?[-:| ]+\|?\s*$/gm, ' ')
       // Underscores inside words are identifiers (`API_KEYS`); only emphasis underscores go.
       .replace(/(^|[^\w])_+|_+(?=[^\w]|$)/g, '$1 ')
-      .replace(/[`*~|]/g, ' ')
+      // Code and emphasis marks hug their words: `(default \`300\`)` reads `(default 300)`.
+      .replace(/[`*~]/g, '')
+      .replace(/\|/g, ' ')
       .replace(/[ \t]+/g, ' ')
   );
 }
