@@ -4,3 +4,8 @@ export type { CompletionEvent, CompletionRequest, SearchContextSize } from './co
 export { CompletionModule } from './completion.module';
 export { CompletionPipeline } from './completion-pipeline.service';
 export { MAX_SUB_QUERIES } from './pro-search-planner.service';
+export { OpenAiResponses } from './responses/openai-responses.service';
+export type { ResponseRequest } from './responses/response-request';
+export type { ResponseObject, ResponseStreamEvent } from './responses/responses.wire';
+export { RESPONSE_STORE } from './responses/responses.tokens';
+export type { ResponseStore, StoredResponse } from './responses/response-store.interface';

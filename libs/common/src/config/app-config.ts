@@ -27,6 +27,7 @@ export class AppConfig {
   localIndexDir!: string;
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
+  responsesTtlSeconds!: number;
   llmProvider!: (typeof LLM_PROVIDERS)[number];
   llmBaseUrl?: string;
   llmApiKey?: string;

@@ -87,6 +87,13 @@ export class EnvironmentVariables {
   @Max(86_400)
   SEARCH_CACHE_TTL_SECONDS = 300;
 
+  /** How long `store: true` responses stay readable (GET /v1/responses/{id}, follow-ups). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_592_000)
+  RESPONSES_TTL_SECONDS = 3600;
+
   @IsOptional()
   @IsIn(LLM_PROVIDERS)
   LLM_PROVIDER?: (typeof LLM_PROVIDERS)[number];

@@ -89,6 +89,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     localIndexDir: env.LOCAL_INDEX_DIR,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+    responsesTtlSeconds: env.RESPONSES_TTL_SECONDS,
     llmProvider: env.LLM_PROVIDER ?? (env.LLM_BASE_URL ? 'openai' : 'extractive'),
     llmBaseUrl: env.LLM_BASE_URL,
     llmApiKey: env.LLM_API_KEY,
