@@ -16,9 +16,12 @@ const shared = {
   setupFiles: ['reflect-metadata'],
   // Nest 12 ships ESM only; let SWC turn it into CommonJS for Jest's module system.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|openai)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|openai|@perplexity-ai)/)'],
   moduleNameMapper: {
     '^@answergate/(.*)$': '<rootDir>/libs/$1/src',
+    // ESM-only ("import" condition alone), which Jest's CommonJS resolver skips.
+    '^@perplexity-ai/perplexity_ai$':
+      '<rootDir>/node_modules/@perplexity-ai/perplexity_ai/dist/index.js',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
