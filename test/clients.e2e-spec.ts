@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Perplexity from '@perplexity-ai/perplexity_ai';
 import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { createPerplexity } from '@ai-sdk/perplexity';
+import { ChatOpenAI } from '@langchain/openai';
 import { generateText, streamText } from 'ai';
 import { LlmFixtureServer } from './fixtures/llm-server';
 import { startTestApp, TEST_KEY } from './support/test-app';
@@ -98,6 +100,39 @@ describe('real clients against the app', () => {
       expect(text).toMatch(/\[1\]/);
       expect((await result.sources).length).toBeGreaterThan(0);
       expect((await result.usage).outputTokens).toBeGreaterThan(0);
+    });
+  });
+
+  describe('ai with @ai-sdk/openai-compatible (base URL /v1)', () => {
+    it('answers', async () => {
+      const provider = createOpenAICompatible({
+        name: 'answergate',
+        baseURL: `${root}/v1`,
+        apiKey: TEST_KEY,
+      });
+      const result = await generateText({ model: provider('sonar'), prompt: question });
+      expect(result.text).toMatch(/\[1\]/);
+    });
+  });
+
+  describe('@langchain/openai ChatOpenAI (base URL /v1)', () => {
+    const chat = () =>
+      new ChatOpenAI({
+        model: 'sonar',
+        apiKey: TEST_KEY,
+        configuration: { baseURL: `${root}/v1` },
+        maxRetries: 0,
+      });
+
+    it('invokes', async () => {
+      const reply = await chat().invoke(question);
+      expect(String(reply.content)).toMatch(/\[1\]/);
+    });
+
+    it('streams', async () => {
+      let text = '';
+      for await (const piece of await chat().stream(question)) text += String(piece.content);
+      expect(text).toMatch(/\[1\]/);
     });
   });
 });
