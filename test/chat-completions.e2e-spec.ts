@@ -22,8 +22,8 @@ describe('POST /v1/chat/completions with the openai SDK and an upstream LLM', ()
     client = new OpenAI({ baseURL: `${await app.getUrl()}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
   });
   afterAll(async () => {
-    await app.close();
-    await llm.close();
+    await app?.close();
+    await llm?.close();
   });
   beforeEach(() => llm.reset());
 
@@ -250,7 +250,7 @@ describe('the default start: embedded search and extractive answers', () => {
     await app.listen(0, '127.0.0.1');
     client = new OpenAI({ baseURL: `${await app.getUrl()}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
   });
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
 
   it('answers a question about its own documents with citations', async () => {
     const completion = await client.chat.completions.create({
@@ -265,14 +265,24 @@ describe('the default start: embedded search and extractive answers', () => {
     expect(citations[cited - 1]).toBeDefined();
   });
 
-  it('streams the same answer', async () => {
+  it('streams the same answer, with the same citations, as it answers unstreamed', async () => {
+    const messages = [
+      { role: 'user' as const, content: 'Which environment variable sets the API keys?' },
+    ];
+    const whole = await client.chat.completions.create({ model: 'default', messages });
     const stream = await client.chat.completions.create({
       model: 'default',
-      messages: [{ role: 'user', content: 'Which environment variable sets the API keys?' }],
+      messages,
       stream: true,
     });
     let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+    let citations: unknown;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      citations ??= (chunk as unknown as { citations?: string[] }).citations;
+    }
     expect(text).toMatch(/API_KEYS/);
+    expect(text).toBe(whole.choices[0].message.content);
+    expect(citations).toEqual((whole as unknown as { citations: string[] }).citations);
   });
 });

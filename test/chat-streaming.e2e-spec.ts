@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import OpenAI from 'openai';
 import { LlmFixtureServer } from './fixtures/llm-server';
+import { freePort } from './support/free-port';
 import { startTestApp, TEST_KEY } from './support/test-app';
 
 /** The SSE wire itself: headers for proxies, heartbeats, errors after the stream began. */
@@ -17,8 +18,8 @@ describe('chat completion streams on the wire', () => {
     url = await app.getUrl();
   });
   afterAll(async () => {
-    await app.close();
-    await llm.close();
+    await app?.close();
+    await llm?.close();
   });
   beforeEach(() => llm.reset());
 
@@ -68,24 +69,45 @@ describe('chat completion streams on the wire', () => {
     await expect(consume()).rejects.toThrow(/the GPU caught fire/);
   });
 
-  it('answers an error before the first event with its real HTTP status', async () => {
+  it('answers an unknown model with 404 before streaming anything', async () => {
     const res = await post({ ...question, model: 'nope' });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  });
+
+  it('answers an error raised inside the stream before its first event with its real HTTP status', async () => {
+    // The search backend refuses connections: the answer stream fails before any event.
+    const failing = await startTestApp({
+      LLM_BASE_URL: llm.url,
+      SEARXNG_URL: `http://127.0.0.1:${await freePort()}`,
+    });
+    try {
+      await failing.listen(0, '127.0.0.1');
+      const res = await fetch(`${await failing.getUrl()}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ model: 'sonar', stream: true, ...question }),
+      });
+      expect(res.status).toBeGreaterThanOrEqual(502);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      const body = (await res.json()) as { error: { type: string; message: string } };
+      expect(body.error.message).toMatch(/SearXNG .* is unreachable/);
+      expect(llm.requests).toHaveLength(0);
+    } finally {
+      await failing.close();
+    }
   });
 
   it('moves the LLM, token, search and stream metrics', async () => {
     const res = await post(question);
     await res.text();
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    const value = (prefix: string) =>
-      Number(
-        metrics
-          .split('\n')
-          .find((line) => line.startsWith(prefix))
-          ?.split(' ')
-          .pop() ?? 0,
-      );
+    const value = (prefix: string) => {
+      const line = metrics.split('\n').find((l) => l.startsWith(prefix));
+      // A metric missing from the page is a failure, never a zero.
+      if (line === undefined) throw new Error(`no ${prefix} in /metrics`);
+      return Number(line.split(' ').pop());
+    };
     expect(
       value('answergate_llm_time_to_first_token_seconds_count{provider="openai"}'),
     ).toBeGreaterThan(0);
@@ -114,25 +136,28 @@ describe('chat completion streams on the wire', () => {
       LLM_BASE_URL: llm.url,
       RATE_LIMIT_CONCURRENT_STREAMS: '1',
     });
-    await limited.listen(0, '127.0.0.1');
-    const base = await limited.getUrl();
-    llm.chunkDelayMs = 20;
-    const open = (model = 'sonar') =>
-      fetch(`${base}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ model, stream: true, ...question }),
-      });
-    const first = await open();
-    const second = await open();
-    expect(second.status).toBe(429);
-    expect(((await second.json()) as { error: { code: string } }).error.code).toBe(
-      'rate_limit_exceeded',
-    );
-    await first.text();
-    const third = await open();
-    expect(third.status).toBe(200);
-    await third.text();
-    await limited.close();
+    try {
+      await limited.listen(0, '127.0.0.1');
+      const base = await limited.getUrl();
+      llm.chunkDelayMs = 20;
+      const open = (model = 'sonar') =>
+        fetch(`${base}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ model, stream: true, ...question }),
+        });
+      const first = await open();
+      const second = await open();
+      expect(second.status).toBe(429);
+      expect(((await second.json()) as { error: { code: string } }).error.code).toBe(
+        'rate_limit_exceeded',
+      );
+      await first.text();
+      const third = await open();
+      expect(third.status).toBe(200);
+      await third.text();
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import type { RawEnvironment } from '@answergate/common';
 import { bearer, startTestApp, TEST_KEY } from './support/test-app';
 
-const expectEnvelope = (body: any, code: string | null, type = 'invalid_request_error') => {
-  expect(body).toEqual({
-    error: { message: expect.any(String), type, code, param: body.error?.param ?? null },
-  });
+/** The whole envelope, `param` included: null unless the test names the parameter. */
+const expectEnvelope = (
+  body: any,
+  code: string | null,
+  { type = 'invalid_request_error', param = null as string | null } = {},
+) => {
+  expect(body).toEqual({ error: { message: expect.any(String), type, code, param } });
 };
 
 describe('foundation (auth, models, errors, docs, health)', () => {
@@ -71,8 +75,7 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       const one = await request(server).get('/v1/models/sonar-pro').set(bearer()).expect(200);
       expect(one.body.id).toBe('sonar-pro');
       const missing = await request(server).get('/v1/models/gpt-9').set(bearer()).expect(404);
-      expectEnvelope(missing.body, 'model_not_found');
-      expect(missing.body.error.param).toBe('id');
+      expectEnvelope(missing.body, 'model_not_found', { param: 'id' });
     });
   });
 
@@ -105,14 +108,19 @@ describe('foundation (auth, models, errors, docs, health)', () => {
     it('answers malformed HTTP in the envelope too', async () => {
       const { connect } = await import('node:net');
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address();
-      const raw = await new Promise<string>((resolve) => {
-        let text = '';
-        const socket = connect(port, '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
-        socket.on('data', (chunk) => (text += chunk.toString()));
-        socket.on('close', () => resolve(text));
-      });
-      server.close();
+      let raw: string;
+      try {
+        const { port } = server.address();
+        raw = await new Promise<string>((resolve, reject) => {
+          let text = '';
+          const socket = connect(port, '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
+          socket.on('data', (chunk) => (text += chunk.toString()));
+          socket.on('error', reject);
+          socket.on('close', () => resolve(text));
+        });
+      } finally {
+        server.close();
+      }
       expect(raw).toMatch(/^HTTP\/1.1 400 /);
       expect(JSON.parse(raw.split('\r\n\r\n')[1])).toMatchObject({
         error: { type: 'invalid_request_error', code: 'invalid_request' },
@@ -175,27 +183,38 @@ describe('production with no keys', () => {
 
   it('answers /v1 with 503 and is not ready', async () => {
     const res = await request(app.getHttpServer()).get('/v1/models').set(bearer()).expect(503);
-    expectEnvelope(res.body, 'service_unavailable', 'server_error');
+    expectEnvelope(res.body, 'service_unavailable', { type: 'server_error' });
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
-    expectEnvelope(ready.body, 'not_ready', 'server_error');
+    expectEnvelope(ready.body, 'not_ready', { type: 'server_error' });
     expect(ready.body.error.message).toContain('auth');
     await request(app.getHttpServer()).get('/health/live').expect(200);
   });
 });
 
 describe('configuration', () => {
+  /** The error a bad environment fails with; an app that started anyway is closed first. */
+  const startupError = async (env: RawEnvironment): Promise<Error> => {
+    const app = await startTestApp(env).catch((error: Error) => error);
+    if (app instanceof Error) return app;
+    await app.close();
+    throw new Error(`the app started with ${JSON.stringify(env)}`);
+  };
+
   it('refuses to start on a bad value, naming the variable', async () => {
-    await expect(startTestApp({ PORT: '70000', LLM_API_KEY: 'sk-secret' })).rejects.toThrow(
-      /PORT: .*65535/,
-    );
+    const error = await startupError({ PORT: '70000', LLM_API_KEY: 'sk-secret' });
+    expect(error.message).toMatch(/PORT: .*65535/);
   });
 
   it('never echoes a secret variable in the error', async () => {
-    const error = (await startTestApp({ REDIS_URL: 'ftp://user:hunter2@redis' }).then(
-      () => undefined,
-      (e: unknown) => e,
-    )) as Error;
+    const error = await startupError({ REDIS_URL: 'ftp://user:hunter2@redis' });
     expect(error.message).toMatch(/REDIS_URL/);
     expect(error.message).not.toContain('hunter2');
+  });
+
+  it('shows a bad URL without the password it carries', async () => {
+    const error = await startupError({ LLM_BASE_URL: 'ftp://user:secret@llm.internal/v1' });
+    expect(error.message).toContain('LLM_BASE_URL');
+    expect(error.message).toContain('ftp://llm.internal/v1');
+    expect(error.message).not.toMatch(/secret|user:/);
   });
 });

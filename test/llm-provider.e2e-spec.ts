@@ -144,11 +144,14 @@ describe('OpenAiCompatibleProvider against the LLM fixture server', () => {
       expect(fixture.requests).toHaveLength(2);
     });
 
-    it('honours Retry-After on a 429', async () => {
-      fixture.plan({ type: 'fail', status: 429, headers: { 'Retry-After': '0' } });
+    it('honours Retry-After on a 429: waits the seconds it says, not its own backoff', async () => {
+      // The first backoff is 250 ms (±25 %): a 1 s Retry-After is told apart from it.
+      fixture.plan({ type: 'fail', status: 429, headers: { 'Retry-After': '1' } });
       const result = await provider().complete(llmRequest());
       expect(result.content).toContain('[1]');
       expect(fixture.requests).toHaveLength(2);
+      const waited = fixture.requests[1].receivedAt - fixture.requests[0].receivedAt;
+      expect(waited).toBeGreaterThanOrEqual(950);
     });
 
     it('retries a refused connection, then reports it unreachable', async () => {

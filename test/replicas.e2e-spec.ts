@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AppProcess } from './support/app-process';
 import { RedisServer } from './support/redis-server';
+import { startAll } from './support/start-all';
 
 const KEY = 'replica-key-0123456789';
 const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' };
@@ -28,7 +29,7 @@ describe('two replicas sharing Redis', () => {
       RATE_LIMIT_REQUESTS: '5',
       RATE_LIMIT_WINDOW_SECONDS: '60',
     };
-    [a, b] = await Promise.all([AppProcess.start(env), AppProcess.start(env)]);
+    [a, b] = await startAll([AppProcess.start(env), AppProcess.start(env)], (app) => app.stop());
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { SearchBackend } from './fixtures/search-backend/backend';
 import { RedisServer } from './support/redis-server';
 import { SearxServer } from './support/searx-server';
+import { startAll } from './support/start-all';
 import { bearer, startTestApp } from './support/test-app';
 
 describe('search cache shared through a real Redis', () => {
@@ -19,10 +20,13 @@ describe('search cache shared through a real Redis', () => {
 
   beforeAll(async () => {
     backend = await SearchBackend.start();
-    [searx, redis] = await Promise.all([SearxServer.start(backend.url), RedisServer.start()]);
+    searx = await SearxServer.start(backend.url);
+    redis = await RedisServer.start();
     const env = { SEARXNG_URL: searx.url, REDIS_URL: redis.url, SEARCH_CACHE_TTL_SECONDS: '120' };
-    [replicaA, replicaB] = await Promise.all([startTestApp(env), startTestApp(env)]);
-  }, 30_000);
+    [replicaA, replicaB] = await startAll([startTestApp(env), startTestApp(env)], (app) =>
+      app.close(),
+    );
+  });
   afterAll(async () => {
     await Promise.all([replicaA?.close(), replicaB?.close()]);
     await Promise.all([searx?.stop(), redis?.stop()]);

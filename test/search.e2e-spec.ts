@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { encode } from 'gpt-tokenizer';
+import { encodeTokens } from '@answergate/common';
 import request from 'supertest';
 import { bearer, startTestApp } from './support/test-app';
 
@@ -62,7 +62,7 @@ describe('POST /v1/search on the local index', () => {
     );
     expect(res.body.results).toHaveLength(2);
     for (const result of res.body.results)
-      expect(encode(result.snippet).length).toBeLessThanOrEqual(12);
+      expect(encodeTokens(result.snippet).length).toBeLessThanOrEqual(12);
   });
 
   it('runs several queries, merges them and returns each page once', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { LlmFixtureServer } from './fixtures/llm-server';
 import { AppProcess } from './support/app-process';
 
@@ -42,16 +42,25 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     llm.respond = () => Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ') + ' [1].';
     llm.chunkDelayMs = 50;
   });
-  afterAll(() => llm.close());
+  afterAll(() => llm?.close());
 
-  const start = (graceMs: number) =>
-    AppProcess.start({
+  // A test that fails before its app exited must not leave the process keeping Jest alive.
+  const started: AppProcess[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((app) => app.stop('SIGKILL')));
+  });
+
+  const start = async (graceMs: number) => {
+    const app = await AppProcess.start({
       API_KEYS: KEY,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       LLM_BASE_URL: llm.url,
       SHUTDOWN_GRACE_MS: String(graceMs),
     });
+    started.push(app);
+    return app;
+  };
 
   it('stops being ready, refuses new work, lets the open stream finish, exits 0', async () => {
     const app = await start(10_000);
@@ -77,6 +86,8 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     expect(text).toContain('word19');
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
     expect(await app.whenExited()).toBe(0);
+    // The stream's end was counted: the app closed without waiting out the grace period.
+    expect(app.output.join('\n')).not.toContain('Grace period over');
   });
 
   it('cuts streams still open when the grace period ends, and still exits 0', async () => {

@@ -101,15 +101,6 @@ describe('Sonar search controls (search_mode, disable_search, the search classif
     expect(backend.requests.length).toBeGreaterThan(0);
     expect(searched.usage).toMatchObject({ num_search_queries: 1 });
   });
-
-  it('answers sonar-deep-research with 400 saying deep research is not available yet', async () => {
-    const error = (await ask({ model: 'sonar-deep-research' }).catch((e: unknown) => e)) as
-      InstanceType<typeof OpenAI.BadRequestError> | undefined;
-    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect(error?.param).toBe('model');
-    expect(error?.code).toBe('model_not_available');
-    expect(error?.message).toMatch(/deep research/);
-  });
 });
 
 describe('the search classifier of the extractive answerer (default start)', () => {

@@ -55,7 +55,8 @@ export class AppProcess {
     return this.exited;
   }
 
-  private async waitUntilLive(timeoutMs = 15_000): Promise<void> {
+  // Under the e2e bound (30 s): loading the app on a loaded 2-core machine can take over 15 s.
+  private async waitUntilLive(timeoutMs = 25_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) {

@@ -13,6 +13,10 @@ import {
 import { CompletionModule } from '@answergate/completion';
 import { LlmModule } from '@answergate/llm';
 import { ModelsModule } from '@answergate/models';
+import { JobsModule } from '@answergate/jobs';
+import { ResearchModule } from '@answergate/research';
+import { AsyncChatCompletionsController } from './async/async-chat-completions.controller';
+import { AsyncJobs } from './async/async-jobs.service';
 import { SearchModule } from '@answergate/search';
 import { AnswerAdmission } from './chat/answer-admission.service';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
@@ -45,9 +49,12 @@ export class AppModule {
         SearchModule,
         LlmModule,
         CompletionModule,
+        ResearchModule,
+        JobsModule,
       ],
       controllers: [
         ChatCompletionsController,
+        AsyncChatCompletionsController,
         SearchController,
         ModelsController,
         ResponsesController,
@@ -58,6 +65,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: OpenAiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         AnswerAdmission,
+        AsyncJobs,
       ],
     };
   }

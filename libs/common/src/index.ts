@@ -19,6 +19,8 @@ export { ErrorEnvelopeDto } from './dto/error-envelope.dto';
 export { createValidationPipe } from './validation/create-validation-pipe';
 export { sendError } from './errors/send-error';
 export { streamAsSse, type SseOptions } from './http/stream-as-sse';
+export { RequestTimings, type TimingPhase } from './http/request-timings';
+export { WriteGate } from './http/write-gate';
 export { IsUsDate, parseUsDate } from './validation/us-date';
 export { Metrics } from './metrics/metrics.service';
 export { MetricsModule } from './metrics/metrics.module';

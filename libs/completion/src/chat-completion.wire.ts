@@ -25,6 +25,14 @@ export interface WireUsage {
   citation_tokens: number;
   num_search_queries: number;
   search_context_size: string;
+  reasoning_tokens?: number;
+}
+
+/** How well the answer's `[n]` markers are supported by their sources' text. */
+export interface WireCitationCheck {
+  checked: number;
+  supported: number;
+  unsupported: Array<{ sentence_index: number; marker: number; reason: string }>;
 }
 
 interface SearchFields {
@@ -32,6 +40,7 @@ interface SearchFields {
   search_results?: WireSearchResult[];
   related_questions?: string[];
   images?: WireImage[];
+  citation_check?: WireCitationCheck;
 }
 
 export interface ChatCompletionChunk extends SearchFields {

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InvalidRequestError } from '@answergate/common';
 import { fromEvent, lastValueFrom, Observable, reduce, takeUntil } from 'rxjs';
+import type { AnswerRunner } from './answer-runner.interface';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
+import { DEEP_RESEARCH_RUNNER } from './completion.tokens';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
-import { toWireImage, toWireResult, toWireUsage } from './wire-mappers';
+import { toWireImage, toWireResult, toWireUsage, toWireCitationCheck } from './wire-mappers';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -13,7 +16,23 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** Speaks OpenAI's protocol over the pipeline: chunks for streams, one object otherwise. */
 @Injectable()
 export class ChatCompletions {
-  constructor(private readonly pipeline: CompletionPipeline) {}
+  constructor(
+    private readonly pipeline: CompletionPipeline,
+    @Optional() @Inject(DEEP_RESEARCH_RUNNER) private readonly research?: AnswerRunner,
+  ) {}
+
+  /** The events that answer `request`: deep research for its models, else the pipeline. */
+  private events(request: CompletionRequest): Observable<CompletionEvent> {
+    if (request.model.search !== 'research') return this.pipeline.run(request);
+    if (!this.research) {
+      throw new InvalidRequestError(
+        `The model '${request.model.id}' is not available on this server.`,
+        'model',
+        'model_not_available',
+      );
+    }
+    return this.research.run(request);
+  }
 
   /**
    * Role chunk (with citations and search results), content chunks (the first one with
@@ -53,7 +72,8 @@ export class ChatCompletions {
     let scanner = new UrlCitationScanner([]);
     let contentSent = false;
 
-    return this.pipeline.run(request).pipe(
+    let roleSent = false;
+    return this.events(request).pipe(
       flatMapSync((event: CompletionEvent): ChatCompletionChunk[] => {
         switch (event.type) {
           case 'sources':
@@ -62,6 +82,9 @@ export class ChatCompletions {
               search_results: event.results.map(toWireResult),
             };
             scanner = new UrlCitationScanner(event.results);
+            // Deep research knows its sources only at the end: they follow the report.
+            if (roleSent) return [chunk({}, null, searchFields)];
+            roleSent = true;
             return [chunk({ role: 'assistant', content: '' }, null, searchFields)];
           case 'delta': {
             const annotations = scanner.push(event.content);
@@ -79,6 +102,7 @@ export class ChatCompletions {
               ...searchFields,
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
+              citation_check: event.citationCheck && toWireCitationCheck(event.citationCheck),
               usage,
             });
             return includeUsage ? [finish, { ...header, choices: [], usage }] : [finish];
@@ -114,7 +138,7 @@ export class ChatCompletions {
       search_results: [],
     };
     return lastValueFrom(
-      this.pipeline.run(request).pipe(
+      this.events(request).pipe(
         takeUntil(fromEvent(abort, 'abort')),
         reduce((response, event) => applyEvent(response, event), initial),
       ),
@@ -160,6 +184,7 @@ function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompl
       choice.finish_reason = event.finishReason;
       choice.message.annotations = urlCitations(choice.message.content, response.search_results);
       response.usage = toWireUsage(event.usage);
+      if (event.citationCheck) response.citation_check = toWireCitationCheck(event.citationCheck);
       if (event.relatedQuestions) response.related_questions = event.relatedQuestions;
       if (event.images) response.images = event.images.map(toWireImage);
       break;

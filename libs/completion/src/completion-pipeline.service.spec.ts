@@ -3,13 +3,14 @@ import { lastValueFrom, Observable, Subject, toArray } from 'rxjs';
 import type { LlmCompletion, LlmEvent, LlmProvider, LlmRequest } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchRequest, SearchResult, SearchService } from '@answergate/search';
-import { Metrics } from '@answergate/common';
+import { AppConfig, Metrics } from '@answergate/common';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
 import { SearchClassifier } from './search-classifier.service';
+import { Grounding } from './grounding/grounding.service';
 
 const RESULTS: SearchResult[] = [
   {
@@ -111,7 +112,27 @@ function fakeSearch() {
   return { calls, service: service as unknown as SearchService, raw: service };
 }
 
-function pipeline(llm: FakeLlm, search = fakeSearch()) {
+/** Pages are their snippets here; the budget and check as configured by default. */
+function grounding(citationCheck: AppConfig['citationCheck'] = 'flag') {
+  const reader = {
+    read: (results: readonly SearchResult[]) =>
+      Promise.resolve(
+        results.map((r) => ({
+          url: r.url,
+          title: r.title,
+          text: r.snippet,
+          origin: 'snippet' as const,
+        })),
+      ),
+  };
+  const config = Object.assign(new AppConfig(), {
+    contextTokens: { low: 2000, medium: 6000, high: 16000 },
+    citationCheck,
+  });
+  return new Grounding(reader, config, new Metrics());
+}
+
+function pipeline(llm: FakeLlm, search = fakeSearch(), check: AppConfig['citationCheck'] = 'flag') {
   return new CompletionPipeline(
     search.service,
     llm,
@@ -119,6 +140,7 @@ function pipeline(llm: FakeLlm, search = fakeSearch()) {
     new ProSearchPlanner(llm),
     new RelatedQuestions(llm),
     new SearchClassifier(llm),
+    grounding(check),
     new Metrics(),
   );
 }
@@ -231,7 +253,7 @@ describe('CompletionPipeline', () => {
     expect(search.calls[0].queries).toEqual(['How is the cache shared?']);
   });
 
-  it('starts related questions and images before the answer ends', async () => {
+  it('starts related questions and images with the first token, before the answer ends', async () => {
     const source = new Subject<LlmEvent>();
     const llm = new FakeLlm({ related: 'Which Redis version?\nHow long is the TTL?' }, [], source);
     const search = fakeSearch();
@@ -242,10 +264,13 @@ describe('CompletionPipeline', () => {
         .subscribe({ next: (e) => events.push(e), complete: resolve }),
     );
     await new Promise((r) => setTimeout(r, 10));
+    // Nothing competes with the answer's own request before its first token.
+    expect(llm.completeCalls).toHaveLength(0);
+    expect(search.raw.images).not.toHaveBeenCalled();
+    source.next({ type: 'delta', content: 'Answer [1].' });
     // The answer has not finished, yet both extras were already asked for.
     expect(llm.completeCalls.map((c) => c.task)).toEqual(['related']);
     expect(search.raw.images).toHaveBeenCalledTimes(1);
-    source.next({ type: 'delta', content: 'Answer [1].' });
     source.complete();
     await done;
     const last = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
@@ -273,5 +298,38 @@ describe('CompletionPipeline', () => {
     const events = await run(pipeline(llm), request());
     const done = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
     expect(done.usage).toMatchObject({ promptTokens: 1234, completionTokens: 56 });
+  });
+
+  it('reports the citation check on done, and strips unsupported markers in strip mode', async () => {
+    const events = (answer: string) => [
+      { type: 'delta' as const, content: answer },
+      { type: 'finish' as const, reason: 'stop' },
+    ];
+    const text = 'Redis shares the cache [2]. Results expire after 90 days [1]. Also [5].';
+    const flagged = await run(pipeline(new FakeLlm({}, events(text))), request());
+    const done = flagged.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
+    expect(done.citationCheck).toEqual({
+      checked: 3,
+      supported: 1,
+      unsupported: [
+        { sentenceIndex: 1, marker: 1, reason: 'number 90 is not in the source' },
+        { sentenceIndex: 2, marker: 5, reason: 'there is no source [5]' },
+      ],
+    });
+    const said = (all: CompletionEvent[]) =>
+      all.map((e) => (e.type === 'delta' ? e.content : '')).join('');
+    expect(said(flagged)).toBe(
+      'Redis shares the cache [2]. Results expire after 90 days [1]. Also.',
+    );
+    const stripped = await run(
+      pipeline(new FakeLlm({}, events(text)), fakeSearch(), 'strip'),
+      request(),
+    );
+    expect(said(stripped)).toBe('Redis shares the cache [2]. Results expire after 90 days. Also.');
+    const off = await run(pipeline(new FakeLlm({}, events(text)), fakeSearch(), 'off'), request());
+    expect(said(off)).toBe(text);
+    expect(
+      (off.at(-1) as Extract<CompletionEvent, { type: 'done' }>).citationCheck,
+    ).toBeUndefined();
   });
 });

@@ -1,19 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { concat, defer, filter, from, map, mergeMap, Observable, of, tap } from 'rxjs';
+import { concat, defer, from, map, mergeMap, Observable, of } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
   type LlmEvent,
   type LlmProvider,
+  type LlmRequest,
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { countTokens, Metrics } from '@answergate/common';
+import { countTokens, Metrics, type RequestTimings } from '@answergate/common';
 import { type SearchImage, type SearchResult, SearchService } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { countCitationTokens } from './citation-tokens';
-import { numberSources } from './numbered-sources';
+import type { CitationChecker } from './grounding/citation-checker';
+import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
@@ -36,6 +38,8 @@ interface Found {
   query: string;
   queries: string[];
   results: SearchResult[];
+  /** The results numbered, each with the passages of its page the context budget kept. */
+  sources: NumberedSource[];
   searched: boolean;
 }
 
@@ -59,6 +63,7 @@ export class CompletionPipeline {
     private readonly planner: ProSearchPlanner,
     private readonly related: RelatedQuestions,
     private readonly classifier: SearchClassifier,
+    private readonly grounding: Grounding,
     private readonly metrics: Metrics,
   ) {}
 
@@ -78,20 +83,31 @@ export class CompletionPipeline {
   private async findSources(request: CompletionRequest, signal: AbortSignal): Promise<Found> {
     const upstreamModel = request.model.upstreamModel;
     if (!(await this.shouldSearch(request, signal))) {
-      return { query: lastQuestion(request.messages), queries: [], results: [], searched: false };
+      const query = lastQuestion(request.messages);
+      return { query, queries: [], results: [], sources: [], searched: false };
     }
     const query = await this.rephraser.rephrase(request.messages, upstreamModel, signal);
     const queries = request.search.pro
       ? await this.planner.plan(query, upstreamModel, signal)
       : [query];
-    const results = await this.search.search({
-      queries,
-      maxResults: request.search.maxResults,
-      filters: request.search.filters,
-      maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
+    const searched = request.timings?.start('search');
+    const results = await this.search
+      .search({
+        queries,
+        maxResults: request.search.maxResults,
+        filters: request.search.filters,
+        maxTokensPerPage: TOKENS_PER_SOURCE[request.search.contextSize],
+        signal,
+      })
+      .finally(searched);
+    const sources = await this.grounding.sources(
+      query,
+      results,
+      request.search.contextSize,
       signal,
-    });
-    return { query, queries, results, searched: true };
+      request.timings,
+    );
+    return { query, queries, results, sources, searched: true };
   }
 
   /** `disable_search` never searches; `enable_search_classifier` asks the classifier. */
@@ -103,43 +119,36 @@ export class CompletionPipeline {
 
   private answer(
     request: CompletionRequest,
-    { query, queries, results, searched }: Found,
+    { query, queries, results, sources, searched }: Found,
     signal: AbortSignal,
   ): Observable<CompletionEvent> {
     const numSearchQueries = queries.length;
-    const sources = numberSources(results);
-    // Started now so they run while the answer streams, not after it.
-    const extras = this.extras(request, query, sources, searched, signal);
+    const checker = this.grounding.checker(sources);
+    // Started with the first token, so they run while the answer streams but never
+    // delay its request or its first token.
+    let extras: Promise<Extras> | undefined;
+    const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
     const messages = buildAnswerMessages(request.messages, sources, new Date(), { searched });
     const answer: AnswerState = { text: '', finishReason: 'stop' };
 
-    const deltas = defer(() => {
-      const startedAt = performance.now();
-      return this.llm
-        .stream({
+    const deltas = defer(() =>
+      this.answerDeltas(
+        {
           task: 'answer',
           model: request.model.upstreamModel,
           messages,
           question: query,
           sources,
           ...request.sampling,
-        })
-        .pipe(
-          tap((event: LlmEvent) => {
-            if (event.type === 'delta' && answer.text === '') {
-              const seconds = (performance.now() - startedAt) / 1000;
-              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, seconds);
-            }
-            if (event.type === 'delta') answer.text += event.content;
-            if (event.type === 'usage') answer.usage = event.usage;
-            if (event.type === 'finish') answer.finishReason = event.reason;
-          }),
-          // A delta is already a `CompletionEvent`; no inner Observable per token.
-          filter((event): event is Extract<LlmEvent, { type: 'delta' }> => event.type === 'delta'),
-        );
-    });
+          whenWritable: request.whenWritable,
+        },
+        answer,
+        checker,
+        { timings: request.timings, onFirstToken: () => void startExtras() },
+      ),
+    );
 
-    const done = defer(() => from(extras)).pipe(
+    const done = defer(() => from(startExtras())).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
           promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
@@ -150,11 +159,56 @@ export class CompletionPipeline {
         };
         this.metrics.tokens.inc({ kind: 'prompt' }, usage.promptTokens);
         this.metrics.tokens.inc({ kind: 'completion' }, usage.completionTokens);
-        return { type: 'done', finishReason: answer.finishReason, usage, ...found };
+        const citationCheck = checker?.report;
+        return { type: 'done', finishReason: answer.finishReason, usage, citationCheck, ...found };
       }),
     );
 
     return concat(of<CompletionEvent>({ type: 'sources', results, queries }), deltas, done);
+  }
+
+  /**
+   * The answer's text as `delta` events, through the citation checker when there is one
+   * (it may hold a marker or, in strip mode, a sentence until it is complete).
+   */
+  private answerDeltas(
+    llmRequest: LlmRequest,
+    answer: AnswerState,
+    checker: CitationChecker | undefined,
+    hooks: { timings?: RequestTimings; onFirstToken: () => void },
+  ): Observable<CompletionEvent> {
+    return new Observable<CompletionEvent>((subscriber) => {
+      const startedAt = performance.now();
+      const emit = (content: string) => {
+        if (content) subscriber.next({ type: 'delta', content });
+      };
+      const ended = () => hooks.timings?.add('llm', performance.now() - startedAt);
+      return this.llm.stream(llmRequest).subscribe({
+        next: (event: LlmEvent) => {
+          if (event.type === 'delta') {
+            if (answer.text === '') {
+              const ms = performance.now() - startedAt;
+              this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, ms / 1000);
+              hooks.timings?.add('llm-ttft', ms);
+              hooks.onFirstToken();
+            }
+            answer.text += event.content;
+            emit(checker ? checker.push(event.content) : event.content);
+          }
+          if (event.type === 'usage') answer.usage = event.usage;
+          if (event.type === 'finish') answer.finishReason = event.reason;
+        },
+        error: (error: unknown) => {
+          ended();
+          subscriber.error(error);
+        },
+        complete: () => {
+          ended();
+          if (checker) emit(checker.end());
+          subscriber.complete();
+        },
+      });
+    });
   }
 
   private async extras(

@@ -3,6 +3,7 @@ import { LlmModule } from '@answergate/llm';
 import { SearchModule } from '@answergate/search';
 import { ChatCompletions } from './chat-completions.service';
 import { CompletionPipeline } from './completion-pipeline.service';
+import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
@@ -14,6 +15,7 @@ import { SearchClassifier } from './search-classifier.service';
   imports: [SearchModule, LlmModule],
   providers: [
     CompletionPipeline,
+    Grounding,
     QueryRephraser,
     ProSearchPlanner,
     RelatedQuestions,

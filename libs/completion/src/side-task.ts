@@ -1,4 +1,4 @@
-import type { LlmProvider, LlmTask, NumberedSource } from '@answergate/llm';
+import type { LlmCompletion, LlmProvider, LlmTask, NumberedSource } from '@answergate/llm';
 
 /** A short helper question to the LLM (rephrase, plan, related): an instruction and one input. */
 export interface SideTask {
@@ -19,7 +19,16 @@ export async function askSideTask(
   side: SideTask,
   signal: AbortSignal,
 ): Promise<string> {
-  const { content } = await llm.complete(
+  return (await askSideTaskWithUsage(llm, side, signal)).content;
+}
+
+/** Like `askSideTask`, with the usage the provider reported (zero when it reported none). */
+export async function askSideTaskWithUsage(
+  llm: LlmProvider,
+  side: SideTask,
+  signal: AbortSignal,
+): Promise<Required<LlmCompletion>> {
+  const { content, usage } = await llm.complete(
     {
       task: side.task,
       model: side.model,
@@ -34,7 +43,7 @@ export async function askSideTask(
     },
     signal,
   );
-  return content;
+  return { content, usage: usage ?? { promptTokens: 0, completionTokens: 0 } };
 }
 
 /** Drops a list marker ("1.", "2)", "-", "*") from the start of a line. */

@@ -1,6 +1,12 @@
 import type { SearchImage, SearchResult } from '@answergate/search';
 import type { CompletionUsage } from './completion.types';
-import type { WireImage, WireSearchResult, WireUsage } from './chat-completion.wire';
+import type {
+  WireCitationCheck,
+  WireImage,
+  WireSearchResult,
+  WireUsage,
+} from './chat-completion.wire';
+import type { CitationCheckReport } from './grounding/citation-check.types';
 
 export const toWireResult = (result: SearchResult): WireSearchResult => ({
   title: result.title,
@@ -31,4 +37,15 @@ export const toWireUsage = (usage: CompletionUsage): WireUsage => ({
   citation_tokens: usage.citationTokens,
   num_search_queries: usage.numSearchQueries,
   search_context_size: usage.searchContextSize,
+  ...(usage.reasoningTokens === undefined ? {} : { reasoning_tokens: usage.reasoningTokens }),
+});
+
+export const toWireCitationCheck = (report: CitationCheckReport): WireCitationCheck => ({
+  checked: report.checked,
+  supported: report.supported,
+  unsupported: report.unsupported.map((u) => ({
+    sentence_index: u.sentenceIndex,
+    marker: u.marker,
+    reason: u.reason,
+  })),
 });

@@ -42,6 +42,11 @@ export interface LlmRequest extends LlmSampling {
   question: string;
   /** The numbered sources of an `answer` or `related` task. */
   sources?: NumberedSource[];
+  /**
+   * Backpressure from the consumer of a stream: a promise while it cannot take more
+   * (the upstream is not read until it settles), `undefined` while it can.
+   */
+  whenWritable?: () => Promise<void> | undefined;
 }
 
 export interface LlmUsage {

@@ -1,4 +1,5 @@
-export { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
+export { PAGE_READER, SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
+export type { PageReader, PageTextOrigin, ReadPage } from './pages/page-reader.interface';
 export type { ProviderQuery, SearchProvider } from './search-provider.interface';
 export type { SearchCache } from './search-cache.interface';
 export type {
@@ -20,4 +21,3 @@ export { IsNotBefore } from './validation/is-not-before.validator';
 export { IsDomainFilter, MAX_DOMAIN_FILTERS } from './validation/is-domain-filter.validator';
 export { IsCountryCode, IsLanguageCode } from './validation/is-locale-code.validator';
 export { normalizeUrl } from './ranking/normalize-url';
-export { fuseRankings } from './ranking/reciprocal-rank-fusion';

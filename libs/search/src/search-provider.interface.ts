@@ -17,6 +17,8 @@ export interface SearchProvider {
   readonly name: string;
   search(query: ProviderQuery): Promise<SearchResult[]>;
   images(query: ProviderQuery): Promise<SearchImage[]>;
+  /** The whole text behind a result, for backends that hold it (the local index). */
+  fullText?(url: string): string | undefined;
   /** Resolves when the backend can answer; rejects with the reason otherwise (readiness). */
   ping(signal?: AbortSignal): Promise<void>;
 }

@@ -93,6 +93,14 @@ describe('SearchService', () => {
     expect(results.map((r) => r.url)).toEqual(['https://good.com/new']);
   });
 
+  it('enforces a deny filter, with its subdomains, on whatever the provider returns', async () => {
+    const { service } = await setup({
+      q: [hit('https://evil.com/x'), hit('https://news.evil.com/y'), hit('https://good.com/z')],
+    });
+    const results = await service.search(request(['q'], { filters: { domains: ['-evil.com'] } }));
+    expect(results.map((r) => r.url)).toEqual(['https://good.com/z']);
+  });
+
   it('cuts snippets to max tokens per page and results to max results', async () => {
     const { service } = await setup({
       q: [hit('https://a.com'), hit('https://b.com'), hit('https://c.com')],

@@ -44,10 +44,6 @@ export class SearchService {
     private readonly metrics: Metrics,
   ) {}
 
-  get providerName(): string {
-    return this.provider.name;
-  }
-
   async search(request: SearchRequest): Promise<SearchResult[]> {
     const queries = distinctQueries(request.queries);
     const maxResults = Math.min(Math.max(1, Math.trunc(request.maxResults)), MAX_RESULTS);

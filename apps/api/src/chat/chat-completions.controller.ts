@@ -18,7 +18,13 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '@answergate/auth';
-import { ApiErrorResponses, AppConfig, streamAsSse } from '@answergate/common';
+import {
+  ApiErrorResponses,
+  AppConfig,
+  RequestTimings,
+  streamAsSse,
+  WriteGate,
+} from '@answergate/common';
 import { ChatCompletions } from '@answergate/completion';
 import { ModelRegistry } from '@answergate/models';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
@@ -74,14 +80,18 @@ export class ChatCompletionsController {
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const request = toCompletionRequest(body, this.models);
+    const timings = RequestTimings.of(req);
+    const request = { ...toCompletionRequest(body, this.models), timings };
     const done = await this.admission.admit(req, body.stream === true);
     if (body.stream) {
-      const chunks = this.completions.stream(request, body.stream_options?.include_usage ?? false);
+      const gate = new WriteGate();
+      const streamed = { ...request, whenWritable: gate.whenOpen };
+      const chunks = this.completions.stream(streamed, body.stream_options?.include_usage ?? false);
       const options = {
         heartbeatMs: this.config.sseHeartbeatMs,
         logger: this.logger,
         onClose: done,
+        gate,
       };
       streamAsSse(chunks, req, res, options);
       return;
@@ -91,6 +101,8 @@ export class ChatCompletionsController {
       clientGone.abort();
       done();
     });
-    res.json(await this.completions.complete(request, clientGone.signal));
+    const completion = await this.completions.complete(request, clientGone.signal);
+    res.setHeader('Server-Timing', timings.serverTiming());
+    res.json(completion);
   }
 }

@@ -13,12 +13,12 @@ export function toCompletionRequest(
   models: ModelRegistry,
 ): CompletionRequest {
   const model = models.get(dto.model, 'model');
-  if (model.search === 'research') {
+  if (dto.reasoning_effort !== undefined && model.search !== 'research') {
     throw new InvalidRequestError(
-      `The model '${model.id}' needs deep research, which is not available on this server yet. ` +
-        'Use sonar-pro or sonar-reasoning-pro.',
-      'model',
-      'model_not_available',
+      `reasoning_effort sets the budget of deep research (sonar-deep-research); the model ` +
+        `'${model.id}' does not use it on this server yet. Remove it.`,
+      'reasoning_effort',
+      'unsupported_parameter',
     );
   }
   const messages = dto.messages.map((message) => ({
@@ -50,6 +50,7 @@ export function toCompletionRequest(
       classify: dto.enable_search_classifier ?? false,
       filters: { ...toSearchFilters(dto), mode: dto.search_mode },
     },
+    reasoningEffort: dto.reasoning_effort,
     returnImages: dto.return_images ?? false,
     returnRelatedQuestions: dto.return_related_questions ?? false,
     sampling: {

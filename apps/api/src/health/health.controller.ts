@@ -7,6 +7,7 @@ import {
 } from '@nestjs/terminus';
 import { AuthHealthIndicator, Public } from '@answergate/auth';
 import { ApiErrorResponses, ServiceUnavailableError } from '@answergate/common';
+import { JobsHealthIndicator } from '@answergate/jobs';
 import { LlmHealthIndicator } from '@answergate/llm';
 import { SearchHealthIndicator } from '@answergate/search';
 import { DrainService } from '../lifecycle/drain.service';
@@ -23,6 +24,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly search: SearchHealthIndicator,
     private readonly llm: LlmHealthIndicator,
+    private readonly jobs: JobsHealthIndicator,
   ) {}
 
   @Get('live')
@@ -52,6 +54,7 @@ export class HealthController {
         () => this.auth.check(),
         ...this.search.checks(),
         () => this.llm.check(AbortSignal.timeout(3000)),
+        () => this.jobs.check(),
       ]);
     } catch (error) {
       throw toNotReady(error);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '@answergate/common';
+import { AppConfig, RequestTimings } from '@answergate/common';
 import type { AuthenticatedRequest } from '@answergate/auth';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -15,10 +15,14 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** The matched route pattern and the key's fingerprint (never the key). */
-function requestFacts(req: IncomingMessage): { route?: string; keyId?: string } {
+/** The matched route pattern, the key's fingerprint (never the key) and where the time went. */
+function requestFacts(req: IncomingMessage): object {
   const request = req as AuthenticatedRequest;
-  return { route: (request.route as { path?: string } | undefined)?.path, keyId: request.apiKeyId };
+  return {
+    route: (request.route as { path?: string } | undefined)?.path,
+    keyId: request.apiKeyId,
+    ...RequestTimings.peek(req)?.toLog(),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { bearerToken, IS_PUBLIC_KEY, keyFingerprint } from '@answergate/auth';
+import { type AuthenticatedRequest, IS_PUBLIC_KEY } from '@answergate/auth';
 import { RateLimitError } from '@answergate/common';
 
 /**
@@ -18,9 +18,13 @@ export class KeyRateLimitGuard extends ThrottlerGuard {
     return Promise.resolve(isPublic === true);
   }
 
-  protected override getTracker(req: Request): Promise<string> {
-    const key = bearerToken(req.headers.authorization);
-    return Promise.resolve(key ? `key:${keyFingerprint(key)}` : `ip:${req.ip ?? 'unknown'}`);
+  /**
+   * The key's fingerprint, set by the bearer guard: it runs first (AuthModule is imported
+   * before RateLimitModule) and rejects every request without a valid key; public routes
+   * are skipped above. So every request counted here has one.
+   */
+  protected override getTracker(req: AuthenticatedRequest): Promise<string> {
+    return Promise.resolve(`key:${req.apiKeyId}`);
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '@answergate/common';
+import type { Request, Response } from 'express';
+import { ApiErrorResponses, RequestTimings } from '@answergate/common';
 import { SearchService } from '@answergate/search';
 import { API_KEY_SCHEME } from '../docs/api-key-scheme';
 import { bothLayouts } from '../http/both-layouts';
@@ -28,8 +29,14 @@ export class SearchController {
   async create(
     @Body() body: SearchRequestDto,
     @RequestSignal() signal: AbortSignal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<SearchResponseDto> {
+    const timings = RequestTimings.of(req);
+    const searched = timings.start('search');
     const results = await this.search.search(body.toSearchRequest(signal));
+    searched();
+    res.setHeader('Server-Timing', timings.serverTiming());
     return SearchResponseDto.from(results, body.display_server_time ? new Date() : undefined);
   }
 }

@@ -1,9 +1,15 @@
-import type { LLM_PROVIDERS, LOG_LEVELS, NODE_ENVS, SEARCH_PROVIDERS } from './environment.schema';
+import type {
+  CITATION_CHECK_MODES,
+  LLM_PROVIDERS,
+  LOG_LEVELS,
+  NODE_ENVS,
+  SEARCH_PROVIDERS,
+} from './environment.schema';
 
 /** A model entry from `MODELS`, before the models library turns it into a profile. */
 export interface ModelConfigEntry {
   id: string;
-  search?: 'normal' | 'pro';
+  search?: 'normal' | 'pro' | 'research';
   upstreamModel?: string;
   description?: string;
 }
@@ -28,6 +34,17 @@ export class AppConfig {
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
   responsesTtlSeconds!: number;
+  searchCacheMaxMb!: number;
+  pageFetch!: {
+    enabled: boolean;
+    timeoutMs: number;
+    maxBytes: number;
+    maxPages: number;
+    allowHosts: string[];
+  };
+  /** Token budget of the sources block by `search_context_size`. */
+  contextTokens!: { low: number; medium: number; high: number };
+  citationCheck!: (typeof CITATION_CHECK_MODES)[number];
   llmProvider!: (typeof LLM_PROVIDERS)[number];
   llmBaseUrl?: string;
   llmApiKey?: string;
@@ -47,6 +64,14 @@ export class AppConfig {
   keepAliveTimeoutMs!: number;
   rateLimit!: { requests: number; windowSeconds: number; concurrentStreams: number };
   metricsToken?: string;
+  research!: {
+    /** Rounds and pages by reasoning effort. */
+    budgets: Record<'low' | 'medium' | 'high', { maxRounds: number; maxPages: number }>;
+    concurrency: number;
+    maxJobsPerKey: number;
+    resultTtlSeconds: number;
+    maxAttempts: number;
+  };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

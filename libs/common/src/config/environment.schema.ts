@@ -16,6 +16,11 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const SEARCH_PROVIDERS = ['local', 'searxng'] as const;
 export const LLM_PROVIDERS = ['extractive', 'openai'] as const;
+export const PAGE_FETCH_MODES = ['on', 'off'] as const;
+export const CITATION_CHECK_MODES = ['flag', 'strip', 'off'] as const;
+
+/** Three positive counts: low, medium, high. */
+const EFFORT_LIST = /^\s*[1-9]\d{0,2}\s*,\s*[1-9]\d{0,2}\s*,\s*[1-9]\d{0,2}\s*$/;
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -93,6 +98,71 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(2_592_000)
   RESPONSES_TTL_SECONDS = 3600;
+  /** Budget of the in-process search cache (unused with REDIS_URL, where Redis holds it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_536)
+  SEARCH_CACHE_MAX_MB = 64;
+
+  /** Read the pages behind web results (default `on` with SearXNG; the local index has full text). */
+  @IsOptional()
+  @IsIn(PAGE_FETCH_MODES)
+  PAGE_FETCH?: (typeof PAGE_FETCH_MODES)[number];
+
+  /** Time cap of one page read, redirects included. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  PAGE_FETCH_TIMEOUT_MS = 3000;
+
+  /** Bytes read of one page at most (after decompression). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  PAGE_FETCH_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** How many of the top results have their pages read. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  PAGE_FETCH_MAX_PAGES = 5;
+
+  /** `host[:port]` entries fetched even on private addresses or other ports (intranet, tests). */
+  @IsOptional()
+  @Matches(
+    /^\s*(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?\s*(,\s*(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?\s*)*$/,
+    {
+      message: 'PAGE_FETCH_ALLOW_HOSTS must be a comma-separated list of host or host:port',
+    },
+  )
+  PAGE_FETCH_ALLOW_HOSTS?: string;
+
+  /** Token budget of the sources an answer sees, by `search_context_size`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  CONTEXT_TOKENS_LOW = 2000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  CONTEXT_TOKENS_MEDIUM = 6000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  CONTEXT_TOKENS_HIGH = 16_000;
+
+  /** Unsupported citation markers: only reported (`flag`), also removed (`strip`), or not checked. */
+  @IsIn(CITATION_CHECK_MODES)
+  CITATION_CHECK: (typeof CITATION_CHECK_MODES)[number] = 'flag';
 
   @IsOptional()
   @IsIn(LLM_PROVIDERS)
@@ -212,4 +282,40 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(300_000)
   SSE_HEARTBEAT_MS = 15_000;
+
+  /** Deep research: at most this many rounds for reasoning_effort low, medium, high. */
+  @Matches(EFFORT_LIST, { message: 'RESEARCH_MAX_ROUNDS must be three counts, like 2,4,8' })
+  RESEARCH_MAX_ROUNDS = '2,4,8';
+
+  /** Deep research: at most this many pages read for reasoning_effort low, medium, high. */
+  @Matches(EFFORT_LIST, { message: 'RESEARCH_MAX_PAGES must be three counts, like 5,15,40' })
+  RESEARCH_MAX_PAGES = '5,15,40';
+
+  /** Async jobs one process works on at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  RESEARCH_CONCURRENCY = 2;
+
+  /** Async jobs one key may have queued or running. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  RESEARCH_MAX_JOBS_PER_KEY = 5;
+
+  /** Finished async jobs are kept this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  RESEARCH_RESULT_TTL_SECONDS = 604_800;
+
+  /** Times a job is started before it is failed (a worker dying mid-job costs one attempt). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  RESEARCH_MAX_ATTEMPTS = 3;
 }

@@ -41,7 +41,7 @@ function parseModels(value: string | undefined, problems: string[]): ModelConfig
         (m: Partial<ModelConfigEntry>) =>
           typeof m?.id === 'string' &&
           /^[\w.:/-]{1,64}$/.test(m.id) &&
-          (m.search === undefined || m.search === 'normal' || m.search === 'pro') &&
+          (m.search === undefined || ['normal', 'pro', 'research'].includes(m.search)) &&
           (m.upstreamModel === undefined || typeof m.upstreamModel === 'string'),
       );
     if (valid) return parsed as ModelConfigEntry[];
@@ -49,9 +49,19 @@ function parseModels(value: string | undefined, problems: string[]): ModelConfig
     // reported below
   }
   problems.push(
-    'MODELS: must be a JSON array of {"id": string, "search"?: "normal"|"pro", "upstreamModel"?: string}',
+    'MODELS: must be a JSON array of {"id": string, "search"?: "normal"|"pro"|"research", "upstreamModel"?: string}',
   );
   return [];
+}
+
+function researchBudgets(rounds: string, pages: string): AppConfig['research']['budgets'] {
+  const [lowRounds, mediumRounds, highRounds] = rounds.split(',').map(Number);
+  const [lowPages, mediumPages, highPages] = pages.split(',').map(Number);
+  return {
+    low: { maxRounds: lowRounds, maxPages: lowPages },
+    medium: { maxRounds: mediumRounds, maxPages: mediumPages },
+    high: { maxRounds: highRounds, maxPages: highPages },
+  };
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
@@ -75,6 +85,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
   const models = parseModels(env.MODELS, problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
+  const searchProvider = env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local');
   return Object.assign(new AppConfig(), {
     port: env.PORT,
     host: env.HOST,
@@ -84,12 +95,26 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    searchProvider: env.SEARCH_PROVIDER ?? (env.SEARXNG_URL ? 'searxng' : 'local'),
+    searchProvider,
     searxngUrl: env.SEARXNG_URL,
     localIndexDir: env.LOCAL_INDEX_DIR,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
     responsesTtlSeconds: env.RESPONSES_TTL_SECONDS,
+    searchCacheMaxMb: env.SEARCH_CACHE_MAX_MB,
+    pageFetch: {
+      enabled: (env.PAGE_FETCH ?? (searchProvider === 'searxng' ? 'on' : 'off')) === 'on',
+      timeoutMs: env.PAGE_FETCH_TIMEOUT_MS,
+      maxBytes: env.PAGE_FETCH_MAX_BYTES,
+      maxPages: env.PAGE_FETCH_MAX_PAGES,
+      allowHosts: splitList(env.PAGE_FETCH_ALLOW_HOSTS),
+    },
+    contextTokens: {
+      low: env.CONTEXT_TOKENS_LOW,
+      medium: env.CONTEXT_TOKENS_MEDIUM,
+      high: env.CONTEXT_TOKENS_HIGH,
+    },
+    citationCheck: env.CITATION_CHECK,
     llmProvider: env.LLM_PROVIDER ?? (env.LLM_BASE_URL ? 'openai' : 'extractive'),
     llmBaseUrl: env.LLM_BASE_URL,
     llmApiKey: env.LLM_API_KEY,
@@ -112,5 +137,12 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
       concurrentStreams: env.RATE_LIMIT_CONCURRENT_STREAMS,
     },
     metricsToken: env.METRICS_TOKEN || undefined,
+    research: {
+      budgets: researchBudgets(env.RESEARCH_MAX_ROUNDS, env.RESEARCH_MAX_PAGES),
+      concurrency: env.RESEARCH_CONCURRENCY,
+      maxJobsPerKey: env.RESEARCH_MAX_JOBS_PER_KEY,
+      resultTtlSeconds: env.RESEARCH_RESULT_TTL_SECONDS,
+      maxAttempts: env.RESEARCH_MAX_ATTEMPTS,
+    },
   });
 }

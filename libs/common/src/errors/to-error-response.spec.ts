@@ -30,7 +30,10 @@ describe('toErrorResponse', () => {
       cause: { type: 'entity.too.large' },
     });
     expect(toErrorResponse(tooLarge, 'POST /x').response.body.error.code).toBe('request_too_large');
-    const badJson = new BadRequestException('Unexpected token', { cause: new SyntaxError('x') });
+    // body-parser's JSON error is a SyntaxError that carries its type, as the app receives it.
+    const badJson = new BadRequestException('Unexpected token', {
+      cause: Object.assign(new SyntaxError('x'), { type: 'entity.parse.failed' }),
+    });
     expect(toErrorResponse(badJson, 'POST /x').response.body.error.code).toBe('invalid_json');
   });
 

@@ -51,19 +51,12 @@ function bodyParserType(exception: HttpException): string | undefined {
   return typeof cause?.type === 'string' ? cause.type : undefined;
 }
 
+/** An HttpException with a 4xx or 503 status (see `toErrorResponse`). */
 function fromHttpException(exception: HttpException, route: string): ErrorResponse {
   const status = exception.getStatus();
   const parserError = BODY_PARSER_ERRORS[bodyParserType(exception) ?? ''];
   if (parserError) {
     return envelope(status, 'invalid_request_error', parserError.code, parserError.message);
-  }
-  if (exception.cause instanceof SyntaxError) {
-    return envelope(
-      400,
-      'invalid_request_error',
-      'invalid_json',
-      'The request body is not valid JSON.',
-    );
   }
   if (status === 404) {
     return envelope(404, 'invalid_request_error', 'unknown_url', `Unknown route: ${route}.`);
@@ -76,13 +69,8 @@ function fromHttpException(exception: HttpException, route: string): ErrorRespon
       'Too many requests; retry later.',
     );
   }
-  if (status >= 500) {
-    return envelope(
-      status,
-      'server_error',
-      status === 503 ? 'service_unavailable' : 'server_error',
-      exception.message,
-    );
+  if (status === 503) {
+    return envelope(503, 'server_error', 'service_unavailable', exception.message);
   }
   return envelope(
     status,
@@ -105,11 +93,12 @@ export function toErrorResponse(
     const { status, type, code, message, param, headers } = exception;
     return { response: envelope(status, type, code, message, param, headers), expected: true };
   }
-  if (exception instanceof HttpException && exception.getStatus() < 500) {
-    return { response: fromHttpException(exception, route), expected: true };
-  }
-  if (exception instanceof HttpException && exception.getStatus() === 503) {
-    return { response: fromHttpException(exception, route), expected: true };
+  // Nest's own 4xx, and Terminus' 503 (readiness): expected. Any other 5xx is a bug, logged.
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status < 500 || status === 503) {
+      return { response: fromHttpException(exception, route), expected: true };
+    }
   }
   const message = 'The server had an error while processing your request.';
   return { response: envelope(500, 'server_error', 'internal_error', message), expected: false };

@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { sendError } from '../errors/send-error';
+import type { WriteGate } from './write-gate';
 
 export interface SseOptions {
   /** A comment line is sent after this much silence, so proxies keep the connection. */
@@ -9,6 +10,8 @@ export interface SseOptions {
   logger: LoggerService;
   /** Called once when the stream ends, however it ends (complete, error, client gone). */
   onClose?: () => void;
+  /** Closed while the client's socket is full, so the producer stops reading its upstream. */
+  gate?: WriteGate;
 }
 
 /**
@@ -45,7 +48,10 @@ export function streamAsSse<T>(
     if (pending === '' || res.writableEnded || res.destroyed) return;
     const text = pending;
     pending = '';
-    res.write(text);
+    if (!res.write(text) && options.gate?.isOpen) {
+      options.gate.close();
+      res.once('drain', () => options.gate?.open());
+    }
   };
   const write = (text: string): void => {
     openStream();
@@ -76,6 +82,8 @@ export function streamAsSse<T>(
   res.on('close', () => {
     clearInterval(heartbeat);
     pending = '';
+    // Wakes a producer waiting for drain; the unsubscribe below then stops it.
+    options.gate?.open();
     subscription.unsubscribe();
     options.onClose?.();
   });

@@ -60,6 +60,63 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly researchRounds = new Histogram({
+    name: 'answergate_research_rounds',
+    help: 'Search-and-reflect rounds per deep research',
+    buckets: [1, 2, 3, 4, 6, 8, 12, 16],
+    registers: [this.registry],
+  });
+
+  readonly researchPages = new Histogram({
+    name: 'answergate_research_pages',
+    help: 'Pages read per deep research',
+    buckets: [1, 2, 5, 10, 15, 20, 30, 40, 60, 100],
+    registers: [this.registry],
+  });
+
+  readonly jobs = new Counter({
+    name: 'answergate_async_jobs_total',
+    help: 'Async jobs reaching a status (CREATED, IN_PROGRESS, COMPLETED, FAILED)',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jobQueueDepth = new Gauge({
+    name: 'answergate_async_queue_depth',
+    help: 'Async jobs waiting to start, as this process last saw the queue',
+    registers: [this.registry],
+  });
+
+  readonly jobDuration = new Histogram({
+    name: 'answergate_async_job_duration_seconds',
+    help: 'Async job run time, from start to COMPLETED or FAILED, by outcome',
+    labelNames: ['status'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    registers: [this.registry],
+  });
+
+  readonly pagesFetched = new Counter({
+    name: 'answergate_pages_fetched_total',
+    help: 'Pages read for answers, by outcome (ok, cached, failed, blocked by the address policy)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pageFetchDuration = new Histogram({
+    name: 'answergate_page_fetch_duration_seconds',
+    help: 'Time to fetch and extract one page, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8],
+    registers: [this.registry],
+  });
+
+  readonly citationChecks = new Counter({
+    name: 'answergate_citation_checks_total',
+    help: 'Citation markers checked against their source, by outcome (supported, unsupported, out_of_range)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'answergate_' });
   }

@@ -71,7 +71,7 @@ export class ResponseAssembly {
   apply(event: CompletionEvent): ResponseStreamEvent[] {
     switch (event.type) {
       case 'sources':
-        return this.number(this.onSources(event.results, event.queries));
+        return this.number(this.onSources(event.results, event.queries ?? []));
       case 'delta':
         return this.number(this.onDelta(event.content));
       case 'done':

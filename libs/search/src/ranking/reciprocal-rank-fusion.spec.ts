@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SearchResult } from '../search.types';
 import { normalizeUrl } from './normalize-url';
-import { dedupeResults, fuseRankings } from './reciprocal-rank-fusion';
+import { fuseBy, mergeDates } from './reciprocal-rank-fusion';
 
 const hit = (url: string, extra: Partial<SearchResult> = {}): SearchResult => ({
   title: url,
@@ -26,7 +26,11 @@ describe('normalizeUrl', () => {
   });
 });
 
-describe('fuseRankings', () => {
+/** Fusion as the search service runs it: pages identified by normalised URL, dates merged. */
+const fuseRankings = (lists: SearchResult[][]) =>
+  fuseBy(lists, (result) => normalizeUrl(result.url), mergeDates);
+
+describe('fuseBy over result lists', () => {
   it('ranks a page found by several queries above pages found once', () => {
     const fused = fuseRankings([
       [hit('https://a.com'), hit('https://shared.com')],
@@ -63,6 +67,6 @@ describe('fuseRankings', () => {
 
   it('keeps one list in order without its duplicates', () => {
     const list = [hit('https://a.com'), hit('https://b.com'), hit('https://a.com/#x')];
-    expect(dedupeResults(list).map((r) => r.url)).toEqual(['https://a.com', 'https://b.com']);
+    expect(fuseRankings([list]).map((r) => r.url)).toEqual(['https://a.com', 'https://b.com']);
   });
 });

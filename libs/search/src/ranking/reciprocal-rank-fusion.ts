@@ -1,5 +1,4 @@
 import type { SearchResult } from '../search.types';
-import { normalizeUrl } from './normalize-url';
 
 /** The usual RRF constant: dampens the gap between first and second place. */
 export const RRF_K = 60;
@@ -53,14 +52,4 @@ export function fuseBy<T>(
   return [...fused.values()]
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((entry) => entry.item);
-}
-
-/** Fuses ranked result lists, deduplicating by normalised URL (see `fuseBy`). */
-export function fuseRankings<T extends SearchResult>(lists: readonly T[][], k = RRF_K): T[] {
-  return fuseBy(lists, (result) => normalizeUrl(result.url), mergeDates, k);
-}
-
-/** One list without its duplicates, order kept. */
-export function dedupeResults<T extends SearchResult>(list: T[]): T[] {
-  return fuseRankings([list]);
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnswerImageDto } from './answer-image.dto';
+import { CitationCheckDto } from './citation-check.dto';
 import { ChunkChoiceDto } from './chunk-choice.dto';
 import { CompletionUsageDto } from './completion-usage.dto';
 import { SourceResultDto } from './source-result.dto';
@@ -35,6 +36,13 @@ export class ChatCompletionChunkDto {
 
   @ApiPropertyOptional({ type: [String], description: 'In the finish chunk, when asked.' })
   related_questions?: string[];
+
+  @ApiPropertyOptional({
+    type: CitationCheckDto,
+    description:
+      "On the finish chunk: how well the answer's citations are supported by their sources.",
+  })
+  citation_check?: CitationCheckDto;
 
   @ApiPropertyOptional({ type: [AnswerImageDto], description: 'In the finish chunk, when asked.' })
   images?: AnswerImageDto[];

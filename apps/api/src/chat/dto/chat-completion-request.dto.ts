@@ -189,6 +189,17 @@ export class ChatCompletionRequestDto extends SonarControlsDto {
   @IsBoolean()
   pro_search?: boolean;
 
+  @ApiPropertyOptional({
+    enum: ['low', 'medium', 'high'],
+    default: 'medium',
+    description:
+      'sonar-deep-research: how far the research goes (by default at most 2/4/8 rounds and ' +
+      '5/15/40 pages read).',
+  })
+  @IsOptional()
+  @IsIn(['low', 'medium', 'high'])
+  reasoning_effort?: 'low' | 'medium' | 'high';
+
   @ApiPropertyOptional({ type: WebSearchOptionsDto })
   @IsOptional()
   @ValidateNested()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnswerImageDto } from './answer-image.dto';
+import { CitationCheckDto } from './citation-check.dto';
 import { CompletionChoiceDto } from './completion-choice.dto';
 import { CompletionUsageDto } from './completion-usage.dto';
 import { SourceResultDto } from './source-result.dto';
@@ -35,4 +36,10 @@ export class ChatCompletionDto {
 
   @ApiPropertyOptional({ type: [String], example: ['How long are results cached?'] })
   related_questions?: string[];
+
+  @ApiPropertyOptional({
+    type: CitationCheckDto,
+    description: "How well the answer's citations are supported by their sources.",
+  })
+  citation_check?: CitationCheckDto;
 }

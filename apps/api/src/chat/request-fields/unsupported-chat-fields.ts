@@ -45,7 +45,6 @@ const notYet = (path: string): UnsupportedField => ({
  */
 const NOT_YET: UnsupportedField[] = [
   'response_format',
-  'reasoning_effort',
   'media_response',
   'image_domain_filter',
   'image_format_filter',

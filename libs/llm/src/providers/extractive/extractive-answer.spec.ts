@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { TEST_SOURCES } from './extractive-test-sources';
+import { TEST_SOURCES } from './extractive-sources.fixture';
 import { extractiveAnswer, NO_ANSWER } from './extractive-answer';
 
 describe('extractiveAnswer', () => {

@@ -3,7 +3,7 @@ import { lastValueFrom, take, tap, toArray } from 'rxjs';
 import { LlmUnsupportedTaskError } from '../../llm-unsupported-task.error';
 import type { LlmEvent, LlmRequest } from '../../llm.types';
 import { countTokens } from '@answergate/common';
-import { TEST_SOURCES } from './extractive-test-sources';
+import { TEST_SOURCES } from './extractive-sources.fixture';
 import { ExtractiveProvider } from './extractive.provider';
 
 const provider = new ExtractiveProvider();

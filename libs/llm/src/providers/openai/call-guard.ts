@@ -51,6 +51,12 @@ export class CallGuard {
     else this.idleTimer = setTimeout(() => this.stop('idle'), this.limits.idleTimeoutMs);
   }
 
+  /** The consumer, not the upstream, is slow: stop the idle timer until the next `touch`. */
+  holdIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
   /** The consumer went away (unsubscribe). */
   cancel(): void {
     this.stop('cancelled');

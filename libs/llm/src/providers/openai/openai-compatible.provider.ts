@@ -149,6 +149,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
         for (const event of decoder.push(bytes as Buffer)) reader.take(event);
         if (reader.finished) break;
+        const writable = request.whenWritable?.();
+        if (writable) await this.waitForConsumer(writable, guard);
       }
     } catch (error) {
       if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
@@ -156,6 +158,17 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     }
     if (!reader.finished) decoder.end().forEach((event) => reader.take(event));
     reader.end();
+  }
+
+  /**
+   * The client reads slower than the model writes: stop reading (TCP backpressure
+   * reaches the upstream) until it catches up. Its silence meanwhile is ours, not the
+   * upstream's, so the idle timer is held; the overall deadline still applies.
+   */
+  private async waitForConsumer(writable: Promise<void>, guard: CallGuard): Promise<void> {
+    guard.holdIdle();
+    await writable;
+    guard.touch();
   }
 
   private async post(request: LlmRequest, guard: CallGuard) {

@@ -91,6 +91,9 @@ describe('LocalSearchProvider', () => {
     expect(await urls({ domains: ['wiki.corp.example'] })).toEqual([]);
     expect((await urls({ domains: ['-wiki.corp.example'] })).length).toBe(2);
     expect(await search('onboarding', { domains: ['corp.example'] })).toHaveLength(1);
+    // Deny a domain that does hold the match: the index itself must drop it.
+    expect(await search('onboarding', {})).toHaveLength(1);
+    expect(await search('onboarding', { domains: ['-corp.example'] })).toEqual([]);
     expect(await search('onboarding', { publishedBefore: parseUsDate('01/01/2026') })).toEqual([]);
     expect(await search('cache', { language: 'en' })).toHaveLength(1);
   });

@@ -20,6 +20,7 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
   readonly name = 'local';
   private readonly logger = new Logger('LocalIndex');
   private readonly index = new LocalIndex();
+  private readonly texts = new Map<string, string>();
   private readonly dir: string;
   private problem: string | undefined = 'the index is not built yet';
 
@@ -40,7 +41,9 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
       this.logger.warn(`${this.problem}: local search will find nothing`);
       return;
     }
-    this.index.add(await loadDocuments(this.dir));
+    const documents = await loadDocuments(this.dir);
+    this.index.add(documents);
+    for (const document of documents) this.texts.set(document.url, document.text);
     this.problem = undefined;
     const ms = Math.round(performance.now() - started);
     this.logger.log(`Indexed ${this.index.size} documents from ${this.dir} in ${ms} ms`);
@@ -56,6 +59,10 @@ export class LocalSearchProvider implements SearchProvider, OnModuleInit {
         lastUpdated: document.lastUpdated,
       })),
     );
+  }
+
+  fullText(url: string): string | undefined {
+    return this.texts.get(url);
   }
 
   /** Images found in the matching documents (absolute URLs only). */

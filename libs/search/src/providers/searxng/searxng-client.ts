@@ -42,6 +42,8 @@ export class SearxngClient {
     url.username = '';
     url.password = '';
     this.origin = url.toString().replace(/\/+$/, '');
+    // No agent of its own: Node's global agent keeps connections alive (Node >= 19), so
+    // searches reuse warm sockets.
     this.http = axios.create({
       baseURL: `${baseUrl.replace(/\/+$/, '')}/`,
       headers: { Accept: 'application/json' },

@@ -6,15 +6,19 @@ import type { ProviderQuery, SearchProvider } from '../../search-provider.interf
 import type { SearchImage, SearchResult } from '../../search.types';
 import type { SearxngClient } from './searxng-client';
 import { toSearchImage, toSearchResult } from './searxng-mapping';
+import { PageSize } from './page-size';
 import { type SearxngCategory, searxngParams } from './searxng-params';
 import type { SearxngResponse, SearxngResult } from './searxng-response';
 
 /** Pages fetched at most for one query: SearXNG pages hold ~10-20 results. */
 const MAX_PAGES = 4;
 
-/** Calls a SearXNG instance's JSON API; pages on when one page is not enough. */
+/** Calls a SearXNG instance's JSON API; pages on only when one page is not enough. */
 export class SearxngSearchProvider implements SearchProvider {
   readonly name = 'searxng';
+
+  /** Learned per category: image pages and web pages differ in size. */
+  private readonly pageSizes = new Map<SearxngCategory, PageSize>();
 
   constructor(private readonly client: SearxngClient) {}
 
@@ -43,22 +47,43 @@ export class SearxngSearchProvider implements SearchProvider {
     return this.client.ping(signal);
   }
 
-  /** Fetches pages until `limit` distinct, accepted items are found or a page comes back empty. */
+  /**
+   * Fetches pages until `limit` distinct, accepted items are found or searx has no more.
+   * Page 1 comes alone: a page shorter than a full one is the last, which is the common
+   * case. After a full page 1, the pages still needed (by the learned page size) are
+   * fetched concurrently, not one after another.
+   */
   private async collect<T extends { url?: string; imageUrl?: string }>(
     query: ProviderQuery,
     category: SearxngCategory,
     map: (raw: SearxngResult) => T | undefined,
   ): Promise<T[]> {
+    let pageSize = this.pageSizes.get(category);
+    if (!pageSize) this.pageSizes.set(category, (pageSize = new PageSize()));
+    const sized = pageSize.known !== undefined;
     const found = new Map<string, T>();
-    for (let pageno = 1; pageno <= MAX_PAGES && found.size < query.limit; pageno += 1) {
-      const page = await this.client.search(searxngParams(query, category, pageno), query.signal);
-      const raw = page.results ?? [];
-      if (pageno === 1) this.assertEnginesAnswered(page);
-      if (raw.length === 0) break;
-      for (const item of raw) {
-        const mapped = map(item);
-        const key = mapped && normalizeUrl(mapped.imageUrl ?? mapped.url ?? '');
-        if (mapped && key && !found.has(key)) found.set(key, mapped);
+    let next = 1;
+    let more = true;
+    while (more && next <= MAX_PAGES && found.size < query.limit) {
+      // Until some page taught the size, one page at a time (a short page may be all there is).
+      const wanted = next === 1 || !sized ? 1 : pageSize.pagesFor(query.limit - found.size);
+      const count = Math.min(wanted, MAX_PAGES - next + 1);
+      const numbers = Array.from({ length: count }, (_, i) => next + i);
+      const pages = await Promise.all(
+        numbers.map((n) => this.client.search(searxngParams(query, category, n), query.signal)),
+      );
+      if (next === 1) this.assertEnginesAnswered(pages[0]);
+      next += count;
+      for (const page of pages) {
+        const raw = page.results ?? [];
+        for (const item of raw) {
+          const mapped = map(item);
+          const key = mapped && normalizeUrl(mapped.imageUrl ?? mapped.url ?? '');
+          if (mapped && key && !found.has(key)) found.set(key, mapped);
+        }
+        more = !pageSize.isLast(raw.length, query.limit);
+        pageSize.see(raw.length);
+        if (!more) break;
       }
     }
     return [...found.values()].slice(0, query.limit);

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Sizes V8's heap from the container's memory, then runs the command (the image's CMD).
+#
+# Node's default old-space limit follows the host's memory (4 GB on a large node), so
+# garbage piles up far above a pod's limit before V8 collects it and the kernel
+# OOM-kills the pod. This sets --max-old-space-size to HEAP_PERCENT (default 75) of the
+# memory limit: MEMORY_LIMIT_MB when set (the Kubernetes manifests pass limits.memory
+# through the downward API), else the cgroup limit (docker run -m). The other 25 % is
+# for buffers, code and the young generation. A --max-old-space-size already in
+# NODE_OPTIONS wins; with no limit found nothing is changed.
+set -eu
+
+limit_mb="${MEMORY_LIMIT_MB:-}"
+if [ -z "$limit_mb" ]; then
+  bytes=""
+  if [ -r /sys/fs/cgroup/memory.max ]; then
+    bytes="$(cat /sys/fs/cgroup/memory.max)"
+  elif [ -r /sys/fs/cgroup/memory/memory.limit_in_bytes ]; then
+    bytes="$(cat /sys/fs/cgroup/memory/memory.limit_in_bytes)"
+  fi
+  case "$bytes" in
+    '' | max | *[!0-9]*) ;;
+    *)
+      # cgroup v1 reports "no limit" as a huge number: ignore anything above 1 TiB.
+      if [ "${#bytes}" -le 13 ] && [ "$bytes" -lt 1099511627776 ]; then
+        limit_mb=$((bytes / 1048576))
+      fi
+      ;;
+  esac
+fi
+
+case "${NODE_OPTIONS:-}" in
+  *--max-old-space-size*) ;;
+  *)
+    case "$limit_mb" in
+      '' | *[!0-9]*) ;;
+      *)
+        heap_mb=$((limit_mb * ${HEAP_PERCENT:-75} / 100))
+        if [ "$heap_mb" -ge 64 ]; then
+          NODE_OPTIONS="--max-old-space-size=$heap_mb${NODE_OPTIONS:+ $NODE_OPTIONS}"
+          export NODE_OPTIONS
+        fi
+        ;;
+    esac
+    ;;
+esac
+
+exec "$@"

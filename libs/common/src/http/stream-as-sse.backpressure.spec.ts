@@ -1,0 +1,87 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from '@jest/globals';
+import type { LoggerService } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Subject } from 'rxjs';
+import { streamAsSse } from './stream-as-sse';
+import { WriteGate } from './write-gate';
+
+/** A response whose socket is "full" whenever `full` is true: `write` then returns false. */
+class FakeResponse extends EventEmitter {
+  full = false;
+  written: string[] = [];
+  headersSent = false;
+  writableEnded = false;
+  destroyed = false;
+  status() {
+    return this;
+  }
+  set() {
+    return this;
+  }
+  flushHeaders() {
+    this.headersSent = true;
+  }
+  write(text: string): boolean {
+    this.written.push(text);
+    return !this.full;
+  }
+  end(text: string) {
+    this.written.push(text);
+    this.writableEnded = true;
+  }
+}
+
+const logger = { log() {}, error() {}, warn() {} } as unknown as LoggerService;
+const tick = () => new Promise((resolve) => process.nextTick(resolve));
+
+function open() {
+  const source = new Subject<{ n: number }>();
+  const res = new FakeResponse();
+  const gate = new WriteGate();
+  streamAsSse(source, {} as Request, res as unknown as Response, {
+    heartbeatMs: 60_000,
+    logger,
+    gate,
+  });
+  return { source, res, gate };
+}
+
+describe('streamAsSse backpressure', () => {
+  it('closes the gate when a write is refused and opens it on drain', async () => {
+    const { source, res, gate } = open();
+    source.next({ n: 1 });
+    await tick();
+    expect(gate.whenOpen()).toBeUndefined();
+
+    res.full = true;
+    source.next({ n: 2 });
+    await tick();
+    const waiting = gate.whenOpen();
+    expect(waiting).toBeInstanceOf(Promise);
+
+    let opened = false;
+    void waiting!.then(() => (opened = true));
+    await tick();
+    expect(opened).toBe(false);
+    res.full = false;
+    res.emit('drain');
+    await waiting;
+    expect(opened).toBe(true);
+    expect(gate.whenOpen()).toBeUndefined();
+    source.complete();
+    expect(res.written.join('')).toContain('data: [DONE]');
+  });
+
+  it('opens the gate when the client goes away, so a waiting producer is not left hanging', async () => {
+    const { source, res, gate } = open();
+    res.full = true;
+    source.next({ n: 1 });
+    await tick();
+    const waiting = gate.whenOpen();
+    expect(waiting).toBeInstanceOf(Promise);
+    res.emit('close');
+    await expect(waiting).resolves.toBeUndefined();
+    expect(source.observed).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { CitationChecker } from './citation-checker';
+
+const SOURCES = [
+  'The lighthouse on the cape was built in 1871 by the harbour board from local granite.',
+  'Its lamp is visible from 24 nautical miles away on a clear night.',
+];
+const ANSWER =
+  'The lighthouse was built in 1871 from granite [1]. ' +
+  'Its lamp is visible 24 nautical miles away [2]. ' +
+  'It was designed by Gustave Eiffel in 1850 [1]. ' +
+  'It is painted red [7].';
+
+/** Feeds the answer in pieces of `size` characters, as a stream would. */
+function run(mode: 'flag' | 'strip', size: number, text = ANSWER) {
+  const outcomes: string[] = [];
+  const checker = new CitationChecker(SOURCES, mode, (outcome) => outcomes.push(outcome));
+  let out = '';
+  for (let i = 0; i < text.length; i += size) out += checker.push(text.slice(i, i + size));
+  out += checker.end();
+  return { out, report: checker.report, outcomes };
+}
+
+describe('CitationChecker', () => {
+  it('flags an unsupported marker and removes one naming no source', () => {
+    const { out, report, outcomes } = run('flag', 1000);
+    expect(report).toEqual({
+      checked: 4,
+      supported: 2,
+      unsupported: [
+        { sentenceIndex: 2, marker: 1, reason: 'number 1850 is not in the source' },
+        { sentenceIndex: 3, marker: 7, reason: 'there is no source [7]' },
+      ],
+    });
+    expect(out).toBe(ANSWER.replace(' [7]', ''));
+    expect(outcomes.sort()).toEqual(['out_of_range', 'supported', 'supported', 'unsupported']);
+  });
+
+  it('gives the same text and report however the stream is cut', () => {
+    const whole = run('flag', 1000);
+    for (const size of [1, 2, 3, 7]) {
+      const cut = run('flag', size);
+      expect(cut.out).toBe(whole.out);
+      expect(cut.report).toEqual(whole.report);
+    }
+    const strip = run('strip', 1000);
+    for (const size of [1, 3, 5]) expect(run('strip', size).out).toBe(strip.out);
+  });
+
+  it('strips unsupported markers too in strip mode', () => {
+    const { out, report } = run('strip', 4);
+    expect(out).toBe(ANSWER.replace(' 1850 [1]', ' 1850').replace(' [7]', ''));
+    expect(report.unsupported.map((u) => u.marker)).toEqual([1, 7]);
+  });
+
+  it('names the missing name, and low word overlap', () => {
+    const { report } = run(
+      'flag',
+      1000,
+      'The lighthouse was built by Thomas Stevenson [1]. Dolphins swim near rocky coastal reefs daily [2].',
+    );
+    expect(report.unsupported).toEqual([
+      { sentenceIndex: 0, marker: 1, reason: 'name Thomas is not in the source' },
+      { sentenceIndex: 1, marker: 2, reason: 'only 0% of its words are in the source' },
+    ]);
+  });
+
+  it('keeps the other numbers of a marker group', () => {
+    const { out } = run('flag', 1000, 'The lamp is visible 24 nautical miles away [2, 9].');
+    expect(out).toBe('The lamp is visible 24 nautical miles away [2].');
+  });
+});

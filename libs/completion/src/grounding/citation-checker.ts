@@ -1,0 +1,131 @@
+import { splitSentences } from '@answergate/text';
+import type { CitationCheckReport, CitationOutcome } from './citation-check.types';
+import {
+  citedNumbers,
+  partialMarkerStart,
+  removeMarkers,
+  withoutMarkers,
+} from './citation-markers';
+import { evidenceOf, judgeSentence, type SourceEvidence } from './citation-support';
+
+const BOUNDARY = /[.!?]+["'”’)\]]*(?:[ \t]*\[\d{1,4}(?:\s*,\s*\d{1,4})*\])*(?=\s+[^\s\p{Ll}])|\n/gu;
+
+/** Where the text's complete sentences end: the next sentence must have started. */
+function completeUpTo(text: string): number {
+  let end = 0;
+  for (const match of text.matchAll(BOUNDARY)) {
+    const at = match.index + match[0].length;
+    if (/^\s*[^\s[]/.test(text.slice(at, at + 64))) end = at;
+  }
+  return end;
+}
+
+/**
+ * Checks an answer's citations sentence by sentence as it streams. Markers naming no source
+ * are always removed; in `strip` mode unsupported ones are removed too, so text is held
+ * until its sentence is complete; in `flag` mode text passes at once (only a marker being
+ * written is held) and the report tells which markers lack support.
+ */
+export class CitationChecker {
+  readonly report: CitationCheckReport = { checked: 0, supported: 0, unsupported: [] };
+  private pending = '';
+  private unchecked = '';
+  private sentences = 0;
+  private readonly evidence = new Map<number, SourceEvidence>();
+
+  constructor(
+    private readonly sourceTexts: readonly string[],
+    private readonly mode: 'flag' | 'strip',
+    private readonly record: (outcome: CitationOutcome) => void = () => undefined,
+  ) {}
+
+  /** Takes the next piece of the answer; returns the text that may be sent now. */
+  push(delta: string): string {
+    this.pending += delta;
+    if (this.mode === 'strip') {
+      const end = completeUpTo(this.pending);
+      const ready = this.pending.slice(0, end);
+      this.pending = this.pending.slice(end);
+      return ready ? this.check(ready) : '';
+    }
+    // A marker being written, and the space before it, wait for the marker to end.
+    const cut = this.pending.slice(0, partialMarkerStart(this.pending)).trimEnd().length;
+    const ready = this.pending.slice(0, cut);
+    this.pending = this.pending.slice(cut);
+    this.unchecked += ready;
+    const end = completeUpTo(this.unchecked);
+    if (end > 0) {
+      this.check(this.unchecked.slice(0, end));
+      this.unchecked = this.unchecked.slice(end);
+    }
+    return removeMarkers(ready, this.outOfRange(ready));
+  }
+
+  /** The answer has ended: checks what is left and returns the text still to send. */
+  end(): string {
+    const rest = this.pending;
+    this.pending = '';
+    if (this.mode === 'strip') return rest ? this.check(rest) : '';
+    this.unchecked += rest;
+    if (this.unchecked) this.check(this.unchecked);
+    this.unchecked = '';
+    return removeMarkers(rest, this.outOfRange(rest));
+  }
+
+  private outOfRange(text: string): Set<number> {
+    return new Set(citedNumbers(text).filter((n) => n < 1 || n > this.sourceTexts.length));
+  }
+
+  /** Checks the sentences of `text`; returns it with the markers to remove removed. */
+  private check(text: string): string {
+    let out = '';
+    let from = 0;
+    for (const sentence of splitSentences(text)) {
+      const remove = this.checkSentence(sentence.text, this.sentences++);
+      out += text.slice(from, sentence.start) + removeMarkers(sentence.text, remove);
+      from = sentence.end;
+    }
+    return out + text.slice(from);
+  }
+
+  private checkSentence(sentence: string, index: number): Set<number> {
+    const remove = new Set<number>();
+    const cited = new Map<number, SourceEvidence>();
+    for (const marker of citedNumbers(sentence)) {
+      if (marker >= 1 && marker <= this.sourceTexts.length) {
+        cited.set(marker, this.evidenceFor(marker));
+        continue;
+      }
+      this.report.checked += 1;
+      this.report.unsupported.push({
+        sentenceIndex: index,
+        marker,
+        reason: `there is no source [${marker}]`,
+      });
+      this.record('out_of_range');
+      remove.add(marker);
+    }
+    if (cited.size === 0) return remove;
+    for (const [marker, reason] of judgeSentence(withoutMarkers(sentence), cited)) {
+      this.report.checked += 1;
+      if (reason === null) {
+        this.report.supported += 1;
+        this.record('supported');
+      } else {
+        this.report.unsupported.push({ sentenceIndex: index, marker, reason });
+        this.record('unsupported');
+        if (this.mode === 'strip') remove.add(marker);
+      }
+    }
+    return remove;
+  }
+
+  private evidenceFor(marker: number): SourceEvidence {
+    let found = this.evidence.get(marker);
+    if (!found) {
+      found = evidenceOf(this.sourceTexts[marker - 1]);
+      this.evidence.set(marker, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, countTokens, Metrics, type RequestTimings } from '@answergate/common';
+import type { NumberedSource } from '@answergate/llm';
+import { PAGE_READER, type PageReader, type SearchResult } from '@answergate/search';
+import type { SearchContextSize } from '../completion.types';
+import { CitationChecker } from './citation-checker';
+import { selectPassages } from './select-passages';
+
+/**
+ * Grounds answers in what the sources say: reads the pages behind the results, fills the
+ * `search_context_size` token budget with the passages that best match the question, and
+ * checks the answer's citations against those passages.
+ */
+@Injectable()
+export class Grounding {
+  constructor(
+    @Inject(PAGE_READER) private readonly reader: PageReader,
+    private readonly config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** The numbered sources of an answer, each with the passages the budget gave it. */
+  async sources(
+    question: string,
+    results: SearchResult[],
+    contextSize: SearchContextSize,
+    signal?: AbortSignal,
+    timings?: RequestTimings,
+  ): Promise<NumberedSource[]> {
+    if (results.length === 0) return [];
+    const read = timings?.start('fetch');
+    const pages = await this.reader.read(results, signal).finally(read);
+    const budget = this.config.contextTokens[contextSize];
+    const texts = selectPassages(question, pages, budget, countTokens);
+    return results.map((result, i) => ({
+      index: i + 1,
+      title: result.title,
+      url: result.url,
+      snippet: texts[i] || result.snippet,
+      date: result.date,
+    }));
+  }
+
+  /** A checker for one answer over these sources, or undefined with `CITATION_CHECK=off`. */
+  checker(sources: readonly NumberedSource[]): CitationChecker | undefined {
+    const mode = this.config.citationCheck;
+    if (mode === 'off') return undefined;
+    return new CitationChecker(
+      sources.map((source) => source.snippet),
+      mode,
+      (outcome) => this.metrics.citationChecks.inc({ outcome }),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import { countTokens } from '@answergate/common';
+import { selectPassages } from './select-passages';
+
+const filler = (topic: string, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `Paragraph ${i} talks about ${topic} and nothing else at all.`,
+  ).join('\n\n');
+
+describe('selectPassages', () => {
+  const question = 'When was the lighthouse built?';
+  const long = `${filler('weather', 200)}\n\nThe lighthouse was built in 1871.\n\n${filler('lighthouse history', 200)}`;
+  const short = 'A lighthouse guide: the lighthouse keeper lived on site.';
+
+  it('keeps the matching passage of a long page, within the budget', () => {
+    const [text] = selectPassages(question, [{ text: long }], 300, countTokens);
+    expect(text).toContain('The lighthouse was built in 1871.');
+    expect(text).not.toContain('Paragraph 0 talks about weather');
+    expect(countTokens(text)).toBeLessThanOrEqual(300);
+  });
+
+  it('spreads the budget so a long page cannot crowd out the others', () => {
+    const texts = selectPassages(question, [{ text: long }, { text: short }], 400, countTokens);
+    expect(texts[1]).toBe(short);
+    expect(countTokens(texts.join(''))).toBeLessThanOrEqual(400);
+  });
+
+  it('gives a source without a matching passage its lead passage', () => {
+    const texts = selectPassages(
+      question,
+      [{ text: 'Nothing relevant here.' }, { text: short }],
+      400,
+      countTokens,
+    );
+    expect(texts[0]).toBe('Nothing relevant here.');
+  });
+
+  it('cuts a first passage down to its fair share when the budget is nearly spent', () => {
+    const big = 'The lighthouse was built ' + 'with many stones '.repeat(60) + 'long ago.';
+    const texts = selectPassages(
+      question,
+      [{ text: big }, { text: big }, { text: big }],
+      240,
+      countTokens,
+    );
+    for (const text of texts) expect(text.length).toBeGreaterThan(0);
+    expect(countTokens(texts.join(''))).toBeLessThanOrEqual(240);
+  });
+});

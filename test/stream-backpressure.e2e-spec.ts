@@ -1,0 +1,119 @@
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startTestApp, TEST_KEY } from './support/test-app';
+
+const DELTA = 'word '.repeat(200);
+const EVENTS = 15_000; // ~15 MB of answer, under the provider's 16 MiB cap
+
+/**
+ * An OpenAI-compatible upstream that streams a 15 MB answer as fast as its socket
+ * takes it (it honours `drain`), and counts the bytes it got to write.
+ */
+async function floodingUpstream() {
+  const state = { written: 0, finished: false };
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => void flood());
+    const flood = async () => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      const event = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: DELTA } }] })}\n\n`;
+      for (let i = 0; i < EVENTS && !res.destroyed; i += 1) {
+        state.written += event.length;
+        if (!res.write(event)) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      // With usage given, the gateway counts no tokens itself.
+      const stop = {
+        choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: EVENTS * 200 },
+      };
+      res.end(`data: ${JSON.stringify(stop)}\n\ndata: [DONE]\n\n`);
+      state.finished = true;
+    };
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, state, url: `http://127.0.0.1:${port}/v1` };
+}
+
+describe('backpressure from a slow SSE reader to the LLM upstream', () => {
+  let upstream: Awaited<ReturnType<typeof floodingUpstream>>;
+  let app: NestExpressApplication;
+  let port: number;
+  let answering: ServerResponse | undefined;
+
+  beforeAll(async () => {
+    upstream = await floodingUpstream();
+    app = await startTestApp({
+      LLM_BASE_URL: upstream.url,
+      // Shorter than the reader's pause: waiting for the reader must not count as upstream silence.
+      LLM_IDLE_TIMEOUT_MS: '2000',
+      // With the citation checker on (flag), this 15 MB answer with no sentence end stalls into
+      // the idle timeout after the reader resumes: a known, separate issue (see issue 15 report).
+      CITATION_CHECK: 'off',
+    });
+    await app.listen(0, '127.0.0.1');
+    const server: Server = app.getHttpServer();
+    // The gateway's own response object, to read what Node buffers for the client.
+    server.on('request', (_req: IncomingMessage, res: ServerResponse) => (answering = res));
+    port = (server.address() as AddressInfo).port;
+  }, 30_000);
+  afterAll(async () => {
+    answering?.destroy();
+    await app?.close();
+    if (upstream) {
+      upstream.server.closeAllConnections();
+      await new Promise((resolve) => upstream.server.close(resolve));
+    }
+  }, 30_000);
+
+  it('stops reading the upstream while the client does not read, then streams it all', async () => {
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/v1/chat/completions',
+          headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+        },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end(
+        JSON.stringify({
+          model: 'sonar',
+          stream: true,
+          messages: [{ role: 'user', content: 'Write a very long answer.' }],
+        }),
+      );
+    });
+    response.pause();
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    // What the gateway holds for this client beyond the kernel's socket buffers: under
+    // 256 KB, where without backpressure it would queue what the upstream keeps sending.
+    expect(answering!.writableLength).toBeLessThan(256 * 1024);
+    expect(upstream.state.written).toBeLessThan(EVENTS * DELTA.length);
+    expect(upstream.state.finished).toBe(false);
+
+    let received = 0;
+    let tail = '';
+    response.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      tail = (tail + chunk.toString('latin1')).slice(-20_000);
+    });
+    response.resume();
+    await new Promise((resolve) => response.once('end', resolve));
+    expect(upstream.state.finished).toBe(true);
+    expect(received).toBeGreaterThan(EVENTS * DELTA.length);
+    expect(tail).toContain('"finish_reason":"stop"');
+    expect(tail.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  }, 60_000);
+});
