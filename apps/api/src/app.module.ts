@@ -26,6 +26,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ModelsController } from './models/models.controller';
+import { ResponsesController } from './responses/responses.controller';
 import { SearchController } from './search/search.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 
@@ -57,6 +58,7 @@ export class AppModule {
         AsyncChatCompletionsController,
         SearchController,
         ModelsController,
+        ResponsesController,
         HealthController,
         MetricsController,
       ],

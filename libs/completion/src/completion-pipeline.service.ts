@@ -205,7 +205,7 @@ export class CompletionPipeline {
       }),
     );
 
-    return concat(of<CompletionEvent>({ type: 'sources', results }), deltas, done);
+    return concat(of<CompletionEvent>({ type: 'sources', results, queries }), deltas, done);
   }
 
   /**

@@ -7,6 +7,8 @@ import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
 import { QueryRephraser } from './query-rephraser.service';
 import { RelatedQuestions } from './related-questions.service';
+import { OpenAiResponses } from './responses/openai-responses.service';
+import { responseStoreProvider } from './responses/response-store.provider';
 import { SearchClassifier } from './search-classifier.service';
 
 @Module({
@@ -19,7 +21,9 @@ import { SearchClassifier } from './search-classifier.service';
     RelatedQuestions,
     SearchClassifier,
     ChatCompletions,
+    OpenAiResponses,
+    responseStoreProvider,
   ],
-  exports: [ChatCompletions, CompletionPipeline],
+  exports: [ChatCompletions, CompletionPipeline, OpenAiResponses],
 })
 export class CompletionModule {}

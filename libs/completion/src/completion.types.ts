@@ -68,7 +68,8 @@ export interface CompletionUsage {
 
 /** What the pipeline emits, in order: sources once, answer deltas, then one `done`. */
 export type CompletionEvent =
-  | { type: 'sources'; results: SearchResult[] }
+  /** `queries`: the searches that ran (none when search was skipped). */
+  | { type: 'sources'; results: SearchResult[]; queries?: string[] }
   | { type: 'delta'; content: string }
   | {
       type: 'done';

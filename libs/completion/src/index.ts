@@ -9,6 +9,11 @@ export type {
 export { CompletionModule } from './completion.module';
 export { CompletionPipeline } from './completion-pipeline.service';
 export { MAX_SUB_QUERIES } from './pro-search-planner.service';
+export { OpenAiResponses } from './responses/openai-responses.service';
+export type { ResponseRequest } from './responses/response-request';
+export type { ResponseObject, ResponseStreamEvent } from './responses/responses.wire';
+export { RESPONSE_STORE } from './responses/responses.tokens';
+export type { ResponseStore, StoredResponse } from './responses/response-store.interface';
 export { parsePlan } from './pro-search-planner.service';
 export { askSideTask, askSideTaskWithUsage, type SideTask } from './side-task';
 export { formatSources } from './numbered-sources';

@@ -35,6 +35,7 @@ export class AppConfig {
   localIndexBaseUrl?: string;
   searchTimeoutMs!: number;
   searchCacheTtlSeconds!: number;
+  responsesTtlSeconds!: number;
   searchCacheMaxMb!: number;
   pageFetch!: {
     enabled: boolean;

@@ -109,6 +109,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     localIndexBaseUrl: env.LOCAL_INDEX_BASE_URL,
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     searchCacheTtlSeconds: env.SEARCH_CACHE_TTL_SECONDS,
+    responsesTtlSeconds: env.RESPONSES_TTL_SECONDS,
     searchCacheMaxMb: env.SEARCH_CACHE_MAX_MB,
     pageFetch: {
       enabled: (env.PAGE_FETCH ?? (searchProvider === 'searxng' ? 'on' : 'off')) === 'on',
