@@ -96,21 +96,20 @@ export class ResponsesController {
     @Res() res: Response,
   ): Promise<void> {
     const request = toResponseRequest(body, this.models, req.apiKeyId ?? '');
-    const done = await this.admission.admit(req, body.stream === true);
+    const ticket = await this.admission.admit(req, res, body.stream === true);
+    if (!ticket) return;
     if (body.stream) {
       const events = this.responses.stream(request);
       streamAsSse(events, req, res, {
         heartbeatMs: this.config.sseHeartbeatMs,
         logger: this.logger,
-        onClose: done,
+        onClose: ticket.end,
+        stop: ticket.stop,
       });
       return;
     }
     const clientGone = new AbortController();
-    res.on('close', () => {
-      clientGone.abort();
-      done();
-    });
+    ticket.hold(() => clientGone.abort());
     res.json(await this.responses.create(request, clientGone.signal));
   }
 

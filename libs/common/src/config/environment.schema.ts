@@ -79,10 +79,7 @@ export class EnvironmentVariables {
   SEARCH_CACHE_TTL_SECONDS = 300;
 
   /** How long `store: true` responses stay readable (GET /v1/responses/{id}, follow-ups). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_592_000)
+  @IntegerInRange(1, 2_592_000)
   RESPONSES_TTL_SECONDS = 3600;
   /** Budget of the in-process search cache (unused with REDIS_URL, where Redis holds it). */
   @IntegerInRange(1, 65_536)
