@@ -15,9 +15,10 @@ const systemPrompt = (body: FixtureChatRequest | undefined) =>
 
 /** The `[n]` the prompt gave the page at `url`. */
 function sourceNumber(prompt: string, url: string): number {
-  const match = new RegExp(`\\[(\\d+)\\][^\\n]*\\nURL: ${url.replace(/[.[\]]/g, '\\$&')}\\n`).exec(
-    prompt,
-  );
+  const escaped = url.replace(/[.[\]]/g, '\\$&');
+  const match = new RegExp(
+    `<source index="(\\d+)">\\nTitle: [^\\n]*\\n(?:Date: [^\\n]*\\n)?URL: ${escaped}\\n`,
+  ).exec(prompt);
   return match ? Number(match[1]) : 0;
 }
 

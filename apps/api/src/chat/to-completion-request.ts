@@ -15,14 +15,6 @@ export function toCompletionRequest(
   models: ModelRegistry,
 ): CompletionRequest {
   const model = models.get(dto.model, 'model');
-  if (dto.reasoning_effort !== undefined && model.search !== 'research') {
-    throw new InvalidRequestError(
-      `reasoning_effort sets the budget of deep research (sonar-deep-research); the model ` +
-        `'${model.id}' does not use it on this server yet. Remove it.`,
-      'reasoning_effort',
-      'unsupported_parameter',
-    );
-  }
   const messages = dto.messages.map((message) => ({
     role: message.role === 'developer' ? ('system' as const) : message.role,
     content: contentText(message.content),
