@@ -151,7 +151,7 @@ export class ResponseAssembly {
     if (cut) this.response.incomplete_details = { reason: 'max_output_tokens' };
     this.response.usage = {
       input_tokens: usage.promptTokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: usage.completionTokens,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: usage.promptTokens + usage.completionTokens,
