@@ -11,7 +11,7 @@ import { track, stopChild } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const SOURCES = ['llm-server', 'llm-fixture-shapes', 'llm-fixture-stream'];
+const SOURCES = ['llm-server', 'llm-fixture-shapes', 'llm-fixture-stream', 'llm-fixture-research'];
 
 /** Transpiles the fixture to CommonJS and returns the `LlmFixtureServer` class. */
 export function loadFixtureClass() {
