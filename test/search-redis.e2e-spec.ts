@@ -59,7 +59,9 @@ describe('search cache shared through a real Redis', () => {
     await post(replicaA, { query: 'fusion' }).expect(200);
     const calls = backendCalls('fusion');
     await post(replicaB, { query: 'fusion', search_recency_filter: 'year' }).expect(200);
-    expect(backendCalls('fusion')).toBe(calls * 2);
+    // A cache hit would make no backend call; the number of pages read may differ, since the
+    // SearXNG provider learns searx's page size on the first search.
+    expect(backendCalls('fusion')).toBeGreaterThan(calls);
   });
 
   it('makes one backend call for concurrent identical queries', async () => {

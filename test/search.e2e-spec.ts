@@ -161,7 +161,7 @@ describe('POST /v1/search on the local index', () => {
     expect(Object.keys(route.responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '502', '504']),
     );
-    expect(spec.body.components.schemas.SearchRequestDto.properties.query.example).toBeDefined();
+    expect(spec.body.components.schemas.SearchRequest.properties.query.example).toBeDefined();
   });
 });
 
