@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { MemorySearchCache } from './memory-search.cache';
 
 describe('MemorySearchCache', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('returns what was stored until the TTL runs out', async () => {
     jest.useFakeTimers({ now: 1_000_000 });
