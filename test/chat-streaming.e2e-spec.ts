@@ -32,14 +32,21 @@ describe('chat completion streams on the wire', () => {
   const question = { messages: [{ role: 'user', content: 'How are API keys configured?' }] };
 
   it('sends proxy-friendly headers and heartbeats while the model is slow', async () => {
-    llm.chunkDelayMs = 120;
+    // The model stalls after its first chunk until a heartbeat has reached the client.
+    let release = () => {};
+    llm.streamGate = new Promise<void>((resolve) => (release = resolve));
     llm.respond = () => 'Keys come from API_KEYS [1] and API_KEYS_FILE [2].';
     const res = await post(question);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(res.headers.get('cache-control')).toContain('no-cache');
     expect(res.headers.get('x-accel-buffering')).toBe('no');
-    const text = await res.text();
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      text += read.value;
+      if (text.includes(': keep-alive\n\n')) release();
+    }
     expect(text).toContain(': keep-alive\n\n');
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
   });

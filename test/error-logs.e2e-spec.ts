@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
 
@@ -35,10 +34,10 @@ describe('logs of a request that ends in a 5xx (real process)', () => {
       }),
     });
     expect(res.status).toBe(502);
-    await sleep(200);
-    const lines = app
-      .logRecords()
-      .filter((r) => (r.req as { id?: string } | undefined)?.id === 'fails-upstream');
+    const ours = (r: Record<string, unknown>) =>
+      (r.req as { id?: string } | undefined)?.id === 'fails-upstream';
+    await app.waitForLog(ours);
+    const lines = app.logRecords().filter(ours);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 50, res: { status: 502 } });
     expect(lines[0]).not.toHaveProperty('err');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { countTokens, type RawEnvironment, UpstreamError } from '@answergate/common';
+import { ProSearchPlanner } from '@answergate/completion';
 import { countMessageTokens } from '@answergate/llm';
 import {
   closedPort,
@@ -92,23 +93,21 @@ describe('OpenAiCompatibleProvider against the LLM fixture server', () => {
       });
     });
 
-    it('answers a planning prompt with a JSON plan, and what a test asks for otherwise', async () => {
-      const plan = await provider().complete(
-        llmRequest({
-          task: 'plan',
-          messages: [
-            { role: 'system', content: 'Plan a web research for the question below.' },
-            { role: 'user', content: 'redis ttl' },
-          ],
-        }),
-      );
-      expect(JSON.parse(plan.content)).toEqual([
-        'redis ttl',
-        'redis ttl overview',
-        'redis ttl examples',
-      ]);
-      fixture.respond = (body) => `echo ${body.messages?.length}`;
-      expect((await provider().complete(llmRequest())).content).toBe('echo 2');
+    it('has the pro-search planner read the upstream plan, or fall back to the question', async () => {
+      const planner = new ProSearchPlanner(provider());
+      const plan = (effort?: 'low') =>
+        planner.plan('redis ttl', 'gpt-fixture', new AbortController().signal, effort);
+      // A JSON array wrapped in prose: read, unquoted, deduplicated, too-short items dropped.
+      fixture.respond = () =>
+        'Here is the plan:\n["redis ttl", "redis ttl", "\\"redis expire\\"", "x", 7]\nGood luck.';
+      expect(await plan()).toEqual(['redis ttl', 'redis expire']);
+      // No JSON: one query a line, list markers stripped; `low` effort keeps two.
+      fixture.respond = () => '1. redis ttl command\n2. redis expire\n3. redis persist';
+      expect(await plan('low')).toEqual(['redis ttl command', 'redis expire']);
+      // Nothing usable: the question alone is searched.
+      fixture.respond = () => '?';
+      expect(await plan()).toEqual(['redis ttl']);
+      expect(fixture.requests).toHaveLength(3);
     });
 
     it('pings GET /models, and rejects when it fails', async () => {

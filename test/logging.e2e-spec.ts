@@ -17,11 +17,9 @@ describe('request logs (real process)', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('trace-42');
-    await new Promise((r) => setTimeout(r, 200));
-
-    const line = app
-      .logRecords()
-      .find((r) => (r.req as { id?: string } | undefined)?.id === 'trace-42');
+    const line = await app.waitForLog(
+      (r) => (r.req as { id?: string } | undefined)?.id === 'trace-42',
+    );
     expect(line).toMatchObject({
       req: { id: 'trace-42', method: 'GET', url: '/v1/models/sonar' },
       res: { status: 200 },

@@ -62,10 +62,9 @@ describe('where the time goes: Server-Timing and the final log line (real proces
       stream: true,
     });
     for await (const chunk of stream) void chunk;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const line = app
-      .logRecords()
-      .find((record) => record.route === '/v1/chat/completions' && record.llm_ms !== undefined);
+    const line = await app.waitForLog(
+      (record) => record.route === '/v1/chat/completions' && record.llm_ms !== undefined,
+    );
     expect(line).toMatchObject({
       search_ms: expect.any(Number),
       fetch_ms: expect.any(Number),

@@ -54,7 +54,7 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     const app = await AppProcess.start({
       API_KEYS: KEY,
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // the drain's start is an info line the first test waits for
       LLM_BASE_URL: llm.url,
       SHUTDOWN_GRACE_MS: String(graceMs),
     });
@@ -68,7 +68,8 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     await stream.contentStarted;
 
     app.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 100));
+    // Logged right after the drain began, so readiness already reports it.
+    await app.waitForLog((r) => String(r.msg).startsWith('SIGTERM: draining'));
     const ready = await fetch(`${app.url}/health/ready`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { error: { message: string } }).error.message).toContain(

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { AppProcess, MAIN } from './support/app-process';
 import { stopByPid } from './support/child-process';
@@ -28,9 +27,9 @@ function runUntilExit(
   });
 }
 
-/** The app's log records matching `match`, polled briefly: the log stream is asynchronous. */
+/** The app's log records matching `match`, once the first is written (logs are asynchronous). */
 async function logged(app: AppProcess, match: (record: Record<string, unknown>) => boolean) {
-  for (let i = 0; i < 40 && !app.logRecords().some(match); i++) await sleep(50);
+  await app.waitForLog(match);
   return app.logRecords().filter(match);
 }
 

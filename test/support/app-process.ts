@@ -9,13 +9,17 @@ export const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'm
 export class AppProcess {
   readonly output: string[] = [];
   private readonly exited: Promise<number | null>;
+  /** Called after every chunk of output (see `waitForLog`). */
+  private readonly onOutput = new Set<() => void>();
 
   private constructor(
     readonly child: ChildProcess,
     readonly url: string,
   ) {
-    const collect = (chunk: Buffer) =>
+    const collect = (chunk: Buffer) => {
       this.output.push(...chunk.toString().split('\n').filter(Boolean));
+      for (const listener of [...this.onOutput]) listener();
+    };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -42,6 +46,35 @@ export class AppProcess {
       } catch {
         return [];
       }
+    });
+  }
+
+  /**
+   * The first log record matching `match`, as soon as the app writes it (the log stream is
+   * asynchronous, so it may come after the response). Rejects, with the output so far, if
+   * the app exits first or nothing matches within `timeoutMs` (a bound for failing, not a wait).
+   */
+  waitForLog(
+    match: (record: Record<string, unknown>) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const fail = (why: string) => {
+        if (!this.onOutput.delete(check)) return;
+        clearTimeout(timer);
+        reject(new Error(`${why} before the log record came:\n${this.output.join('\n')}`));
+      };
+      const check = () => {
+        const found = this.logRecords().find(match);
+        if (!found) return;
+        this.onOutput.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => fail(`${timeoutMs} ms passed`), timeoutMs);
+      this.onOutput.add(check);
+      check();
+      void this.exited.then((code) => fail(`the app exited with ${code}`));
     });
   }
 

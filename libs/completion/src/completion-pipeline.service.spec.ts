@@ -67,6 +67,9 @@ class FakeLlm implements LlmProvider {
   readonly completeCalls: LlmRequest[] = [];
   readonly streamCalls: LlmRequest[] = [];
   streamTornDown = false;
+  private markStreamStarted: () => void = () => undefined;
+  /** Resolves once the answer stream is subscribed: the pipeline has asked for its answer. */
+  readonly streamStarted = new Promise<void>((resolve) => (this.markStreamStarted = resolve));
   constructor(
     private readonly answers: Partial<Record<LlmRequest['task'], string | Error>> = {},
     private readonly events: LlmEvent[] = [
@@ -88,6 +91,7 @@ class FakeLlm implements LlmProvider {
       const sub = this.streamSource
         ? this.streamSource.subscribe(subscriber)
         : (this.events.forEach((e) => subscriber.next(e)), subscriber.complete(), undefined);
+      this.markStreamStarted();
       return () => {
         this.streamTornDown = true;
         sub?.unsubscribe();
@@ -266,7 +270,8 @@ describe('CompletionPipeline', () => {
         .run(request({ returnImages: true, returnRelatedQuestions: true }))
         .subscribe({ next: (e) => events.push(e), complete: resolve }),
     );
-    await new Promise((r) => setTimeout(r, 10));
+    await llm.streamStarted;
+    await new Promise(setImmediate); // one more turn of the loop for anything started eagerly
     // Nothing competes with the answer's own request before its first token.
     expect(llm.completeCalls).toHaveLength(0);
     expect(search.raw.images).not.toHaveBeenCalled();
@@ -286,7 +291,7 @@ describe('CompletionPipeline', () => {
     const llm = new FakeLlm({}, [], source);
     const search = fakeSearch();
     const subscription = pipeline(llm, search).run(request()).subscribe();
-    await new Promise((r) => setTimeout(r, 10));
+    await llm.streamStarted;
     expect(llm.streamCalls).toHaveLength(1);
     subscription.unsubscribe();
     expect(llm.streamTornDown).toBe(true);

@@ -8,7 +8,7 @@ export type {
 } from './completion.types';
 export { CompletionModule } from './completion.module';
 export { CompletionPipeline } from './completion-pipeline.service';
-export { MAX_SUB_QUERIES } from './pro-search-planner.service';
+export { MAX_SUB_QUERIES, ProSearchPlanner } from './pro-search-planner.service';
 export { OpenAiResponses } from './responses/openai-responses.service';
 export type { ResponseRequest } from './responses/response-request';
 export type { ResponseObject, ResponseStreamEvent } from './responses/responses.wire';

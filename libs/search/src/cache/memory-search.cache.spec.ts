@@ -1,13 +1,19 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { MemorySearchCache } from './memory-search.cache';
 
 describe('MemorySearchCache', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('returns what was stored until the TTL runs out', async () => {
-    const cache = new MemorySearchCache(40);
+    jest.useFakeTimers({ now: 1_000_000 });
+    // Fake time moves both this clock and the cache's own timers (it caches `now` for 1 ms).
+    const cache = new MemorySearchCache(40_000, undefined, { now: () => Date.now() });
     await cache.set('k', [{ url: 'https://a.com' }]);
+    jest.advanceTimersByTime(39_000);
     expect(await cache.get('k')).toEqual([{ url: 'https://a.com' }]);
-    await sleep(60);
+    jest.advanceTimersByTime(2_000);
     expect(await cache.get('k')).toBeUndefined();
   });
 

@@ -6,9 +6,11 @@ export class MemorySearchCache implements SearchCache {
   readonly name = 'memory';
   private readonly lru: LRUCache<string, object>;
 
-  constructor(ttlMs: number, maxBytes = 64 * 1024 * 1024) {
+  /** `clock` (milliseconds, default `performance`) lets tests move time without waiting. */
+  constructor(ttlMs: number, maxBytes = 64 * 1024 * 1024, clock?: { now(): number }) {
     this.lru = new LRUCache<string, object>({
       ttl: ttlMs,
+      perf: clock,
       maxSize: maxBytes,
       // UTF-16 in memory: about two bytes a character, plus the key.
       sizeCalculation: (value, key) => (JSON.stringify(value).length + key.length) * 2,

@@ -15,7 +15,7 @@ function fakeSearx(totals: Record<string, number>, pageSize: number) {
       const total = totals[q] ?? 0;
       calls.push({ q, pageno, startedWhileBusy: inFlight });
       inFlight += 1;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise(setImmediate); // in flight until the next turn of the event loop
       inFlight -= 1;
       const first = (pageno - 1) * pageSize;
       const count = Math.max(0, Math.min(pageSize, total - first));
