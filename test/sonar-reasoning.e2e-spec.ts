@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import OpenAI from 'openai';
 import type { FixtureReasoning } from './fixtures/llm-fixture-shapes';
-import { LlmFixtureServer } from './fixtures/llm-server';
+import { type LlmFixtureServer } from './fixtures/llm-server';
+import { startFixtureLlmApp } from './support/fixture-llm-app';
 import { startTestApp, TEST_KEY } from './support/test-app';
 
 type SonarBody = OpenAI.ChatCompletionCreateParams & Record<string, unknown>;
@@ -21,16 +22,7 @@ describe('sonar-reasoning and sonar-reasoning-pro', () => {
   let client: OpenAI;
 
   beforeAll(async () => {
-    llm = await LlmFixtureServer.start();
-    app = await startTestApp({
-      LLM_BASE_URL: llm.url,
-      LLM_MODEL: 'fixture-model',
-      LLM_REASONING_MODEL: 'fixture-reasoner',
-      SEARCH_PROVIDER: 'local',
-      LOCAL_INDEX_DIR: 'docs',
-    });
-    await app.listen(0, '127.0.0.1');
-    client = new OpenAI({ baseURL: `${await app.getUrl()}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
+    ({ llm, app, client } = await startFixtureLlmApp({ LLM_REASONING_MODEL: 'fixture-reasoner' }));
   });
   afterAll(async () => {
     await app?.close();

@@ -3,7 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
-import { LlmFixtureServer } from './fixtures/llm-server';
+import { type LlmFixtureServer } from './fixtures/llm-server';
+import { startFixtureLlmApp } from './support/fixture-llm-app';
 import { startTestApp, TEST_KEY } from './support/test-app';
 
 type SonarBody = OpenAI.ChatCompletionCreateParamsNonStreaming & Record<string, unknown>;
@@ -23,15 +24,7 @@ describe('structured output (response_format)', () => {
   let client: OpenAI;
 
   beforeAll(async () => {
-    llm = await LlmFixtureServer.start();
-    app = await startTestApp({
-      LLM_BASE_URL: llm.url,
-      LLM_MODEL: 'fixture-model',
-      SEARCH_PROVIDER: 'local',
-      LOCAL_INDEX_DIR: 'docs',
-    });
-    await app.listen(0, '127.0.0.1');
-    client = new OpenAI({ baseURL: `${await app.getUrl()}/v1`, apiKey: TEST_KEY, maxRetries: 0 });
+    ({ llm, app, client } = await startFixtureLlmApp());
   });
   afterAll(async () => {
     await app?.close();
