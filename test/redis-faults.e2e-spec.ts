@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LlmFixtureServer } from './fixtures/llm-server';
 import { AppProcess } from './support/app-process';
@@ -104,6 +104,10 @@ describe('Redis faults: stream leases and the circuit breaker', () => {
       AppProcess.start(env(), LIVE_TIMEOUT_MS),
       AppProcess.start(env(), LIVE_TIMEOUT_MS),
     ]);
+  });
+  // A closed stream gives its lease back asynchronously; the next test starts from an empty Redis.
+  afterEach(async () => {
+    await eventually(async () => (await leases()) === 0, LEASE_TTL_S * 1000 + 3000);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
