@@ -61,6 +61,8 @@ export class CitationChecker {
     private readonly sourceTexts: readonly string[],
     private readonly mode: 'flag' | 'strip',
     private readonly record: (outcome: CitationOutcome) => void = () => undefined,
+    /** Where a source's evidence comes from (a cache shared by all answers, in the app). */
+    private readonly evidenceOfText: (text: string) => SourceEvidence = evidenceOf,
   ) {}
 
   /** Takes the next piece of the answer; returns the text that may be sent now. */
@@ -150,7 +152,7 @@ export class CitationChecker {
   private evidenceFor(marker: number): SourceEvidence {
     let found = this.evidence.get(marker);
     if (!found) {
-      found = evidenceOf(this.sourceTexts[marker - 1]);
+      found = this.evidenceOfText(this.sourceTexts[marker - 1]);
       this.evidence.set(marker, found);
     }
     return found;
