@@ -11,7 +11,7 @@ import { answerClientErrors } from './http/answer-client-errors';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
 import { requireJsonBody } from './http/require-json-body.middleware';
 import { DrainService } from './lifecycle/drain.service';
-import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
+import { drainRequests } from './lifecycle/drain-requests.middleware';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /**
@@ -49,7 +49,7 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   // scripts to https would leave /docs blank there.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(httpMetrics(app.get(Metrics)));
-  app.use(rejectWhileDraining(app.get(DrainService)));
+  app.use(drainRequests(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
   return app;
 }
