@@ -170,39 +170,48 @@ export class CompletionPipeline {
     let extras: Promise<Extras> | undefined;
     const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
     const format = request.responseFormat?.format;
-    const messages = buildAnswerMessages(request.messages, sources, new Date(), {
-      searched,
-      audience: request.audience,
-      format: format && formatInstructions(format),
-    });
+    // Built when the answer is asked for, and again only to count it when the upstream reports
+    // no usage: the prompt is not held while the answer streams.
+    const today = new Date();
+    const prompt = () =>
+      buildAnswerMessages(request.messages, sources, today, {
+        searched,
+        audience: request.audience,
+        format: format && formatInstructions(format),
+      });
+    const countPromptTokens = () => countMessageTokens(prompt());
     const answer: AnswerState = {
       started: false,
       tokens: new TokenCounter(),
       finishReason: 'stop',
     };
 
-    const llmRequest: LlmRequest = {
-      task: 'answer',
-      model: request.model.upstreamModel,
-      messages,
-      question: query,
-      sources,
-      ...request.sampling,
-      reasoning: request.model.reasoning ? { queries } : undefined,
-      responseFormat: format,
-      whenWritable: request.whenWritable,
-    };
-    const deltas = defer(() =>
-      this.answerDeltas(this.answerEvents(request, llmRequest, signal), request, answer, checker, {
-        timings: request.timings,
-        onFirstToken: () => void startExtras(),
-      }),
-    );
+    const deltas = defer(() => {
+      const llmRequest: LlmRequest = {
+        task: 'answer',
+        model: request.model.upstreamModel,
+        messages: prompt(),
+        countPromptTokens,
+        question: query,
+        sources,
+        ...request.sampling,
+        reasoning: request.model.reasoning ? { queries } : undefined,
+        responseFormat: format,
+        whenWritable: request.whenWritable,
+      };
+      return this.answerDeltas(
+        this.answerEvents(request, llmRequest, signal),
+        request,
+        answer,
+        checker,
+        { timings: request.timings, onFirstToken: () => void startExtras() },
+      );
+    });
 
     const done = defer(() => from(startExtras())).pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
-          promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
+          promptTokens: answer.usage?.promptTokens ?? countPromptTokens(),
           completionTokens: answer.usage?.completionTokens ?? answer.tokens.total,
           reasoningTokens: answer.usage?.reasoningTokens ?? 0,
           citationTokens: countCitationTokens(sources),

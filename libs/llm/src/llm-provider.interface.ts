@@ -11,7 +11,8 @@ export interface LlmProvider {
   readonly structuredOutput?: boolean;
   /**
    * Cold: the upstream call starts on subscribe, and unsubscribing aborts it
-   * (the HTTP request included). Errors are `AppError`s (502 `upstream_error`, 504 ...).
+   * (the HTTP request included). Subscribed once: a provider may let go of the request
+   * (its prompt) once the upstream has it, when `countPromptTokens` is given. Errors are `AppError`s (502 `upstream_error`, 504 ...).
    */
   stream(request: LlmRequest): Observable<LlmEvent>;
   /** One whole completion (rephrasing, planning, related questions). Aborts with `signal`. */

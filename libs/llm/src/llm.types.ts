@@ -66,6 +66,12 @@ export interface LlmRequest extends LlmSampling {
    */
   whenWritable?: () => Promise<void> | undefined;
   /**
+   * Counts the prompt's tokens for the usage estimate of an upstream that reports none. When
+   * given, a streaming provider lets go of the request (its messages) once the upstream has
+   * accepted it, instead of holding the prompt for the whole answer.
+   */
+  countPromptTokens?: () => number;
+  /**
    * A reasoning model's answer: providers that reason without a model (extractive)
    * emit `reasoning` events describing what they did; `queries` are the searches run.
    */

@@ -1,7 +1,6 @@
 import type { SseEvent } from '../../sse/sse-decoder';
-import type { LlmEvent, LlmMessage, LlmUsage } from '../../llm.types';
+import type { LlmEvent, LlmUsage } from '../../llm.types';
 import { TokenCounter } from '@answergate/common';
-import { countMessageTokens } from '../../tokens/count-tokens';
 import { readChunk, readErrorEvent, type ChunkContent } from './chat-chunk';
 import { LlmUpstreamError } from './llm-upstream.error';
 import { type SplitText, ThinkTagSplitter } from '../../reasoning/think-tag-splitter';
@@ -23,7 +22,8 @@ export class ChatStreamReader {
 
   constructor(
     private readonly where: string,
-    private readonly messages: readonly LlmMessage[],
+    /** The prompt's tokens, for the estimate when the upstream reports no usage. */
+    private readonly promptTokens: () => number,
     private readonly emit: (event: LlmEvent) => void,
   ) {}
 
@@ -87,7 +87,7 @@ export class ChatStreamReader {
 
   private countedUsage(): LlmUsage {
     return {
-      promptTokens: countMessageTokens(this.messages),
+      promptTokens: this.promptTokens(),
       completionTokens: this.contentTokens.total + this.reasoningTokens.total,
     };
   }

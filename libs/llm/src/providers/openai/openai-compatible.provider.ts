@@ -25,6 +25,22 @@ const MAX_COMPLETION_BYTES = 16 * 1024 * 1024;
 // but after a burst only this many idle connections stay open.
 const MAX_FREE_SOCKETS = 64;
 
+/** One streamed answer's request, until the upstream has accepted it (see `accepted`). */
+interface StreamCall {
+  request?: LlmRequest;
+}
+
+function requestOf(call: StreamCall): LlmRequest {
+  if (!call.request) throw new Error('An LLM answer stream is subscribed once');
+  return call.request;
+}
+
+/** The prompt's tokens for a usage estimate: the caller's count, else the messages counted. */
+function promptCounter(request: LlmRequest): () => number {
+  const { messages, countPromptTokens } = request;
+  return countPromptTokens ?? (() => countMessageTokens(messages));
+}
+
 interface RawCompletion {
   choices?: { message?: RawMessage; finish_reason?: unknown }[];
   usage?: RawUsage;
@@ -66,9 +82,12 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   }
 
   stream(request: LlmRequest): Observable<LlmEvent> {
+    // The request (with its prompt, the largest thing an answer holds) is let go once the
+    // upstream has accepted it, when the caller can count the prompt without it.
+    const call: StreamCall = { request };
     return new Observable<LlmEvent>((subscriber) => {
       const guard = this.guard(true);
-      this.pump(request, guard, (event) => subscriber.next(event))
+      this.pump(call, guard, (event) => subscriber.next(event))
         .then(
           () => subscriber.complete(),
           (error: unknown) => subscriber.error(guard.toError(error)),
@@ -86,7 +105,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         guard,
         this.config.llmMaxRetries,
       );
-      return this.readCompletion(response.data, request);
+      return this.readCompletion(response.data, promptCounter(request));
     } catch (error) {
       throw guard.toError(error);
     } finally {
@@ -121,17 +140,18 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     );
   }
 
-  private async pump(request: LlmRequest, guard: CallGuard, emit: (e: LlmEvent) => void) {
+  private async pump(call: StreamCall, guard: CallGuard, emit: (e: LlmEvent) => void) {
     const response = await withRetry(
-      () => this.openStream(request, guard),
+      () => this.openStream(requestOf(call), guard),
       guard,
       this.config.llmMaxRetries,
     );
+    const { whenWritable, promptTokens } = this.accepted(call);
     const type = String(response.headers['content-type'] ?? 'text/event-stream');
     // Some proxies ignore `stream: true` and answer one JSON completion.
     if (type.includes('application/json')) {
       const json = await readBody(response, MAX_COMPLETION_BYTES);
-      const completion = this.readCompletion(json, request);
+      const completion = this.readCompletion(json, promptTokens);
       if (completion.reasoning) emit({ type: 'reasoning', content: completion.reasoning });
       if (completion.content) emit({ type: 'delta', content: completion.content });
       emit({ type: 'usage', usage: completion.usage });
@@ -143,7 +163,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       throw new LlmUpstreamError(`LLM upstream (${this.where}) answered ${type}, not a stream`);
     }
     const decoder = new SseDecoder();
-    const reader = new ChatStreamReader(this.where, request.messages, emit);
+    const reader = new ChatStreamReader(this.where, promptTokens, emit);
     let received = 0;
     try {
       for await (const bytes of response) {
@@ -152,7 +172,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
         for (const event of decoder.push(bytes as Buffer)) reader.take(event);
         if (reader.finished) break;
-        const writable = request.whenWritable?.();
+        const writable = whenWritable?.();
         if (writable) await this.waitForConsumer(writable, guard);
       }
     } catch (error) {
@@ -161,6 +181,17 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     }
     if (!reader.finished) decoder.end().forEach((event) => reader.take(event));
     reader.end();
+  }
+
+  /**
+   * The upstream has the request: what reading its answer needs. The request is dropped from
+   * `call` when the caller counts the prompt itself (`countPromptTokens`); a retry after this
+   * point never happens, as the answer may have started.
+   */
+  private accepted(call: StreamCall) {
+    const request = requestOf(call);
+    if (request.countPromptTokens) call.request = undefined;
+    return { whenWritable: request.whenWritable, promptTokens: promptCounter(request) };
   }
 
   /**
@@ -212,7 +243,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   /** The answer without its reasoning (a field of its own, or a leading `<think>` block). */
   private readCompletion(
     text: string,
-    request: LlmRequest,
+    promptTokens: () => number,
   ): Required<LlmCompletion> & { reasoning: string } {
     let raw: RawCompletion;
     try {
@@ -228,7 +259,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const reasoning = readReasoning(message) + inline.reasoning;
     const content = inline.content;
     const usage = readUsage(raw.usage) ?? {
-      promptTokens: countMessageTokens(request.messages),
+      promptTokens: promptTokens(),
       completionTokens: countTokens(content + reasoning),
     };
     if (reasoning && usage.reasoningTokens === undefined) {

@@ -1,0 +1,80 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Subscription } from 'rxjs';
+import { countMessageTokens, type LlmEvent, type OpenAiCompatibleProvider } from '@answergate/llm';
+import { llmRequest, providerFor } from './fixtures/llm-provider-helpers';
+import { LlmFixtureServer } from './fixtures/llm-server';
+
+// A full garbage collection on demand, to see what a streaming answer still holds.
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Starts a slow answer (no upstream usage) whose messages only the provider can reach; returns
+ * a weak reference to them, the events so far, and the subscription.
+ */
+function startAnswer(provider: OpenAiCompatibleProvider, countPromptTokens?: () => number) {
+  const messages = llmRequest().messages.map((message) => ({ ...message }));
+  const prompt = new WeakRef(messages);
+  const events: LlmEvent[] = [];
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const subscription: Subscription = provider
+    .stream(llmRequest({ messages, countPromptTokens }))
+    .subscribe({ next: (event) => events.push(event), complete: finished, error: finished });
+  return { prompt, events, subscription, done };
+}
+
+async function firstDelta(events: LlmEvent[]): Promise<void> {
+  while (!events.some((event) => event.type === 'delta')) await tick();
+}
+
+describe('what a streaming answer holds while it streams', () => {
+  let fixture: LlmFixtureServer;
+
+  beforeAll(async () => {
+    fixture = await LlmFixtureServer.start();
+  });
+  afterAll(() => fixture.close());
+
+  const slowAnswer = () =>
+    fixture.plan({
+      type: 'answer',
+      text: 'One word at a time from the fixture [1].',
+      withoutUsage: true,
+      chunkDelayMs: 40,
+    });
+
+  it('lets go of the prompt once the upstream has it, when the caller can count the prompt', async () => {
+    slowAnswer();
+    const answer = startAnswer(providerFor(fixture.url), () => 1234);
+    try {
+      await firstDelta(answer.events);
+      gc();
+      expect(answer.prompt.deref()).toBeUndefined();
+      await answer.done;
+      const usage = answer.events.find((event) => event.type === 'usage');
+      expect(usage).toMatchObject({ usage: { promptTokens: 1234 } });
+    } finally {
+      answer.subscription.unsubscribe();
+    }
+  });
+
+  it('keeps the prompt to count it at the end when the caller cannot', async () => {
+    slowAnswer();
+    const answer = startAnswer(providerFor(fixture.url));
+    try {
+      await firstDelta(answer.events);
+      gc();
+      const kept = answer.prompt.deref();
+      expect(kept).toBeDefined();
+      await answer.done;
+      const usage = answer.events.find((event) => event.type === 'usage');
+      expect(usage).toMatchObject({ usage: { promptTokens: countMessageTokens(kept!) } });
+    } finally {
+      answer.subscription.unsubscribe();
+    }
+  });
+});
