@@ -1,8 +1,6 @@
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
@@ -10,8 +8,12 @@ import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
 import { requireJsonBody } from './http/require-json-body.middleware';
+import { securityHeadersMiddleware } from './http/security-headers.middleware';
 import { DrainService } from './lifecycle/drain.service';
 import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
+import { AppLogger } from './logging/app-logger';
+import { RequestLog } from './logging/request-log';
+import { requestLogging } from './logging/request-logging.middleware';
 import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /**
@@ -28,9 +30,11 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
     abortOnError: false,
   });
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.flushLogs();
   app.set('trust proxy', config.trustProxy);
+  // Every JSON answer carries a fresh id, so an ETag (a SHA-1 of the body) could never match.
+  app.set('etag', false);
   const server: Server = app.getHttpServer();
   // Bounds how long a client may take to send its request (slowloris); answers may stream longer.
   server.requestTimeout = config.requestTimeoutMs;
@@ -39,15 +43,15 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   // Sockets beyond this are closed at accept: idle connections cannot exhaust descriptors.
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
+  app.use(requestLogging(app.get(RequestLog)));
   app.use(requireJsonBody());
   app.useBodyParser('json', {
     limit: config.bodyLimit,
     type: isJsonFromKeyHolder(app.get(ApiKeyStore)),
   });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
-  // Internal deployments often serve plain HTTP: upgrading the Swagger UI's own
-  // scripts to https would leave /docs blank there.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.disable('x-powered-by');
+  app.use(securityHeadersMiddleware());
   app.use(httpMetrics(app.get(Metrics)));
   app.use(rejectWhileDraining(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
