@@ -8,13 +8,12 @@ import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
 import { requireJsonBody } from './http/require-json-body.middleware';
-import { securityHeadersMiddleware } from './http/security-headers.middleware';
+import { requestLifecycle } from './http/request-lifecycle.middleware';
+import { securityHeaders } from './http/security-headers';
 import { DrainService } from './lifecycle/drain.service';
 import { rejectWhileDraining } from './lifecycle/reject-while-draining.middleware';
 import { AppLogger } from './logging/app-logger';
 import { RequestLog } from './logging/request-log';
-import { requestLogging } from './logging/request-logging.middleware';
-import { httpMetrics } from './metrics/http-metrics.middleware';
 
 /**
  * Builds the application exactly as production runs it; `main.ts` and the e2e
@@ -43,16 +42,20 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   // Sockets beyond this are closed at accept: idle connections cannot exhaust descriptors.
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
-  app.use(requestLogging(app.get(RequestLog)));
+  app.disable('x-powered-by');
+  app.use(
+    requestLifecycle({
+      log: app.get(RequestLog),
+      metrics: app.get(Metrics),
+      headers: securityHeaders(),
+    }),
+  );
   app.use(requireJsonBody());
   app.useBodyParser('json', {
     limit: config.bodyLimit,
     type: isJsonFromKeyHolder(app.get(ApiKeyStore)),
   });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
-  app.disable('x-powered-by');
-  app.use(securityHeadersMiddleware());
-  app.use(httpMetrics(app.get(Metrics)));
   app.use(rejectWhileDraining(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
   return app;

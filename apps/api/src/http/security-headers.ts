@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 
 // Internal deployments often serve plain HTTP: upgrading the Swagger UI's own
@@ -32,12 +31,4 @@ export function securityHeaders(
     throw new Error(`helmet did not set its headers synchronously: ${String(outcome?.error)}`);
   }
   return [...headers.values()];
-}
-
-/** Sets helmet's headers (computed once) on every response. */
-export function securityHeadersMiddleware(headers = securityHeaders()) {
-  return (_req: Request, res: Response, next: NextFunction): void => {
-    for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  };
 }

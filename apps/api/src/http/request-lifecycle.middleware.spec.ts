@@ -4,19 +4,22 @@ import { describe, expect, it } from '@jest/globals';
 import express from 'express';
 import { pino } from 'pino';
 import request from 'supertest';
-import { AppLogger } from './app-logger';
-import { RequestLog } from './request-log';
-import { requestLogging } from './request-logging.middleware';
+import { Metrics } from '@answergate/common';
+import { AppLogger } from '../logging/app-logger';
+import { RequestLog } from '../logging/request-log';
+import { requestLifecycle } from './request-lifecycle.middleware';
 
 type LogRecord = Record<string, unknown>;
 
-/** An app with the request-logging middleware first, its pino writing into `lines`. */
+/** An app with the lifecycle middleware first, its pino writing into `lines`. */
 function appWithLogs(level = 'info') {
   const lines: LogRecord[] = [];
   const root = pino({ level }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const metrics = new Metrics();
   const app = express();
-  app.use(requestLogging(new RequestLog(root)));
-  return { app, lines, logger: new AppLogger(root) };
+  const headers: Array<[string, string]> = [['X-Content-Type-Options', 'nosniff']];
+  app.use(requestLifecycle({ log: new RequestLog(root), metrics, headers }));
+  return { app, lines, metrics, logger: new AppLogger(root) };
 }
 
 /** Resolves with the first line that `match` accepts, once the app has written it. */
@@ -32,7 +35,32 @@ async function lineFor(
   throw new Error(`no matching log line in ${JSON.stringify(lines)}`);
 }
 
-describe('requestLogging', () => {
+describe('requestLifecycle', () => {
+  it('sets the given headers on every response', async () => {
+    const { app } = appWithLogs();
+    app.get('/', (_req, res) => res.end());
+    const res = await request(app).get('/').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('counts finished requests by method, route pattern and status, and errors by code', async () => {
+    const { app, metrics } = appWithLogs('silent');
+    app.get('/v1/models/:id', (_req, res) => res.json({}));
+    app.get('/fails', (_req, res) => {
+      res.locals.errorCode = 'upstream_error';
+      res.status(502).json({});
+    });
+    await request(app).get('/v1/models/a').expect(200);
+    await request(app).get('/v1/models/b').expect(200);
+    await request(app).get('/fails').expect(502);
+    await new Promise((resolve) => setImmediate(resolve));
+    const text = await metrics.registry.metrics();
+    expect(text).toContain(
+      'answergate_http_request_duration_seconds_count{method="GET",route="/v1/models/:id",status="200"} 2',
+    );
+    expect(text).toContain('answergate_errors_total{status="502",code="upstream_error"} 1');
+  });
+
   it('writes one line when the response ends, with id, path, route, status, time and key id', async () => {
     const { app, lines } = appWithLogs();
     app.get('/v1/models/:id', (req, res) => {
