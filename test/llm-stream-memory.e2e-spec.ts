@@ -20,10 +20,11 @@ function startAnswer(provider: OpenAiCompatibleProvider, countPromptTokens?: () 
   const prompt = new WeakRef(messages);
   const events: LlmEvent[] = [];
   let finished!: () => void;
-  const done = new Promise<void>((resolve) => (finished = resolve));
+  let failed!: (error: unknown) => void;
+  const done = new Promise<void>((resolve, reject) => ((finished = resolve), (failed = reject)));
   const subscription: Subscription = provider
     .stream(llmRequest({ messages, countPromptTokens }))
-    .subscribe({ next: (event) => events.push(event), complete: finished, error: finished });
+    .subscribe({ next: (event) => events.push(event), complete: finished, error: failed });
   return { prompt, events, subscription, done };
 }
 
@@ -38,6 +39,8 @@ describe('what a streaming answer holds while it streams', () => {
     fixture = await LlmFixtureServer.start();
   });
   afterAll(() => fixture.close());
+  // A full collection on a busy machine can take longer than the helpers' 400 ms idle timeout.
+  const provider = () => providerFor(fixture.url, { LLM_IDLE_TIMEOUT_MS: '30000' });
 
   const slowAnswer = () =>
     fixture.plan({
@@ -49,7 +52,7 @@ describe('what a streaming answer holds while it streams', () => {
 
   it('lets go of the prompt once the upstream has it, when the caller can count the prompt', async () => {
     slowAnswer();
-    const answer = startAnswer(providerFor(fixture.url), () => 1234);
+    const answer = startAnswer(provider(), () => 1234);
     try {
       await firstDelta(answer.events);
       gc();
@@ -64,7 +67,7 @@ describe('what a streaming answer holds while it streams', () => {
 
   it('keeps the prompt to count it at the end when the caller cannot', async () => {
     slowAnswer();
-    const answer = startAnswer(providerFor(fixture.url));
+    const answer = startAnswer(provider());
     try {
       await firstDelta(answer.events);
       gc();
