@@ -14,6 +14,7 @@ export interface CitationCheckReport {
   /** Markers checked (one per source a sentence cites). */
   checked: number;
   supported: number;
+  /** The first 100 (`MAX_LISTED_UNSUPPORTED`); `checked - supported` counts them all. */
   unsupported: UnsupportedCitation[];
 }
 

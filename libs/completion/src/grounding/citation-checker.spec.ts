@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CitationChecker, MAX_SENTENCE_CHARS } from './citation-checker';
+import { CitationChecker, MAX_LISTED_UNSUPPORTED, MAX_SENTENCE_CHARS } from './citation-checker';
 
 const SOURCES = [
   'The lighthouse on the cape was built in 1871 by the harbour board from local granite.',
@@ -108,5 +108,14 @@ describe('CitationChecker', () => {
       expect(report.checked).toBe(2);
       expect(report.unsupported.map((u) => u.marker)).toEqual([1]);
     }
+  });
+
+  it(`lists at most ${MAX_LISTED_UNSUPPORTED} unsupported markers, and counts them all`, () => {
+    const sentences = MAX_LISTED_UNSUPPORTED + 50;
+    const { report } = run('flag', 9, 'It is painted red [7]. '.repeat(sentences));
+    expect(report.checked).toBe(sentences);
+    expect(report.supported).toBe(0);
+    expect(report.unsupported).toHaveLength(MAX_LISTED_UNSUPPORTED);
+    expect(report.unsupported.at(-1)?.sentenceIndex).toBe(MAX_LISTED_UNSUPPORTED - 1);
   });
 });

@@ -1,5 +1,9 @@
 import { splitSentences } from '@answergate/text';
-import type { CitationCheckReport, CitationOutcome } from './citation-check.types';
+import type {
+  CitationCheckReport,
+  CitationOutcome,
+  UnsupportedCitation,
+} from './citation-check.types';
 import {
   citedNumbers,
   partialMarkerStart,
@@ -16,6 +20,12 @@ const BOUNDARY = /[.!?]+["'”’)\]]*(?:[ \t]*\[\d{1,4}(?:\s*,\s*\d{1,4})*\])*(
  * a sentence is neither kept whole nor rescanned from its start on every delta.
  */
 export const MAX_SENTENCE_CHARS = 2000;
+
+/**
+ * Unsupported markers listed in the report; `checked` and `supported` still count them all.
+ * A long answer's report would otherwise grow with every sentence while it streams.
+ */
+export const MAX_LISTED_UNSUPPORTED = 100;
 
 /** Where the text's complete sentences end: the next sentence must have started. */
 function completeUpTo(text: string): number {
@@ -126,11 +136,7 @@ export class CitationChecker {
         continue;
       }
       this.report.checked += 1;
-      this.report.unsupported.push({
-        sentenceIndex: index,
-        marker,
-        reason: `there is no source [${marker}]`,
-      });
+      this.list({ sentenceIndex: index, marker, reason: `there is no source [${marker}]` });
       this.record('out_of_range');
       remove.add(marker);
     }
@@ -141,12 +147,18 @@ export class CitationChecker {
         this.report.supported += 1;
         this.record('supported');
       } else {
-        this.report.unsupported.push({ sentenceIndex: index, marker, reason });
+        this.list({ sentenceIndex: index, marker, reason });
         this.record('unsupported');
         if (this.mode === 'strip') remove.add(marker);
       }
     }
     return remove;
+  }
+
+  private list(unsupported: UnsupportedCitation): void {
+    if (this.report.unsupported.length < MAX_LISTED_UNSUPPORTED) {
+      this.report.unsupported.push(unsupported);
+    }
   }
 
   private evidenceFor(marker: number): SourceEvidence {

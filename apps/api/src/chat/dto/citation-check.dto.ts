@@ -25,6 +25,10 @@ export class CitationCheckDto {
   @ApiProperty({ example: 2 })
   supported!: number;
 
-  @ApiProperty({ type: [UnsupportedCitationDto] })
+  @ApiProperty({
+    type: [UnsupportedCitationDto],
+    description:
+      'The first 100 unsupported markers, in order; `checked` − `supported` counts them all.',
+  })
   unsupported!: UnsupportedCitationDto[];
 }
