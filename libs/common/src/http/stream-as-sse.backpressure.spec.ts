@@ -84,4 +84,17 @@ describe('streamAsSse backpressure', () => {
     await expect(waiting).resolves.toBeUndefined();
     expect(source.observed).toBe(false);
   });
+
+  it('writes at once when one tick queues 16 KB, so a full socket closes the gate within the tick', () => {
+    const { source, res, gate } = open();
+    res.full = true;
+    const big = 'x'.repeat(1024);
+    source.next({ n: 1 }); // small: waits for the tick
+    expect(res.written).toHaveLength(0);
+    for (let i = 0; i < 16; i += 1) source.next({ n: i, big } as unknown as { n: number });
+    // No tick has passed: the 16 KB went out in one write and the gate is already closed.
+    expect(res.written).toHaveLength(1);
+    expect(gate.whenOpen()).toBeInstanceOf(Promise);
+    source.complete();
+  });
 });

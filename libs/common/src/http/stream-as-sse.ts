@@ -4,6 +4,9 @@ import type { Observable } from 'rxjs';
 import { sendError } from '../errors/send-error';
 import type { WriteGate } from './write-gate';
 
+/** Text queued for one write beyond which it is written at once (so the gate can close). */
+const FLUSH_AT = 16 * 1024;
+
 export interface SseOptions {
   /** A comment line is sent after this much silence, so proxies keep the connection. */
   heartbeatMs: number;
@@ -59,6 +62,9 @@ export function streamAsSse<T>(
     openStream();
     pending += text;
     heartbeat.refresh();
+    // Many events in one tick (a large upstream read): write them now, so a full socket
+    // closes the gate before the rest of the read is turned into more text.
+    if (pending.length >= FLUSH_AT) return flush();
     if (flushQueued) return;
     flushQueued = true;
     process.nextTick(flush);

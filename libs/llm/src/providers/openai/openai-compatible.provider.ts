@@ -170,10 +170,13 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         guard.touch();
         received += (bytes as Buffer).length;
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
-        for (const event of decoder.push(bytes as Buffer)) reader.take(event);
+        // The consumer is asked after every event: one read can hold hundreds of them.
+        for (const event of decoder.push(bytes as Buffer)) {
+          reader.take(event);
+          const writable = whenWritable?.();
+          if (writable) await this.waitForConsumer(writable, guard);
+        }
         if (reader.finished) break;
-        const writable = whenWritable?.();
-        if (writable) await this.waitForConsumer(writable, guard);
       }
     } catch (error) {
       if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
