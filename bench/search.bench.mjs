@@ -11,6 +11,17 @@ import { writeResult } from './support/results.mjs';
 
 // HTTP first, while the heap is small; then the indexes.
 const http = await httpBench();
+if (process.env.BENCH_SEARCH_HTTP_ONLY) {
+  // A quick look while working on the request path: printed, nothing written.
+  const pcts = (ratios) => ratios.map((r) => Math.round(100 * r)).join(', ');
+  for (const r of Object.values(http).filter((each) => each.ratios)) {
+    console.log(
+      `${r.label}: ${Math.round(r.rps)} req/s, ${Math.round(100 * r.ratio)} % (${pcts(r.ratios)}); ` +
+        `${Math.round(r.cpuUs)} CPU µs/request, ${Math.round(100 * r.cpuRatio)} % (${pcts(r.cpuRatios)})`,
+    );
+  }
+  process.exit(0);
+}
 const documents = corpus();
 const queryList = queries();
 const local = await indexBench(documents, queryList);

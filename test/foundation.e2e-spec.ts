@@ -138,6 +138,18 @@ describe('foundation (auth, models, errors, docs, health)', () => {
     });
   });
 
+  describe('response headers', () => {
+    it("answers with helmet's headers, without X-Powered-By or an ETag", async () => {
+      const res = await request(server).get('/v1/models').set(bearer()).expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect(res.headers).not.toHaveProperty('x-powered-by');
+      // Bodies carry fresh ids or change with the index: an ETag would never match.
+      expect(res.headers).not.toHaveProperty('etag');
+    });
+  });
+
   describe('swagger', () => {
     it('documents every /v1 route with the bearer scheme', async () => {
       const res = await request(server).get('/docs-json').expect(200);

@@ -13,7 +13,7 @@ are the previous index, measured in the same run as the new one.
 | 100k build | 51.6 s / 92.4 s | ${(local.buildMs / 1000).toFixed(1)} s (MiniSearch in this run: ${(others.build.buildMs / 1000).toFixed(1)} s) |
 | 100k index memory | +646 MB / +646 MB | +${Math.round(local.heap)} MB (heap and ArrayBuffers) |
 | Query p50 / p99 (+ snippets) | 2.96 / 25.92 ms, 2.81 / 27.88 ms | ${ms(local.shipped.p50)} / ${ms(local.shipped.p99)} ms |
-| \`/v1/search\` cache hit / bare Express | 36 %, 34 % | ${((100 * http.nest.rps) / http.plain.rps).toFixed(0)} % |
+| \`/v1/search\` cache hit / bare Express | 36 %, 34 % | ${(100 * http.search.ratio).toFixed(0)} % |
 
 Three full runs after the change (2026-11-24, medians): \`LocalIndex\` build 16.4 s
 (MiniSearch 58.2 s in the same runs); query p50 0.27 ms, p99 1.42 ms (MiniSearch as shipped

@@ -1,5 +1,5 @@
 // The search benchmark's results file: what was measured, against what ran before.
-import { CONNECTIONS, CUT_BODY, HTTP_SECONDS, WARMUP_SECONDS } from './search-http.mjs';
+import { CONNECTIONS, HTTP_SECONDS, ROUNDS, WARMUP_SECONDS } from './search-http.mjs';
 import { DOCS, QUERIES, VOCABULARY } from './search-corpus.mjs';
 import { ms } from './search-local.mjs';
 import { machine } from './results.mjs';
@@ -9,8 +9,9 @@ const pct = (ratio) => `${(100 * ratio).toFixed(0)} %`;
 const pct1 = (ratio) => `${(100 * ratio).toFixed(1)} %`;
 const row = (r) =>
   `| ${r.label} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.hits.toFixed(1)} |`;
-const httpRow = (label, r) =>
-  `| ${label} | ${Math.round(r.rps)} | ${r.p99} | ${r.ok} / ${r.total} |`;
+const rounds = (ratios) => ratios.map((r) => (100 * r).toFixed(0)).join(', ');
+const httpRow = (r) =>
+  `| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${pct(r.ratio)} (${rounds(r.ratios)}) | ${Math.round(r.cpuUs)} | ${r.ok} / ${r.total} |`;
 
 function localSection({ buildMs, heap, shipped }, { rows, build, overlap }, scan) {
   return `## Local index: ${DOCS.toLocaleString('en')} generated documents
@@ -32,26 +33,31 @@ ${[shipped, ...rows, scan].map(row).join('\n')}`;
 }
 
 function httpSection(http) {
-  const ratio = http.nest.rps / http.plain.rps;
+  const rows = ['search', 'cut', 'logged', 'models', 'bare', 'beforeSearch', 'beforeModels']
+    .map((id) => http[id])
+    .filter(Boolean);
   return `## \`POST /v1/search\` on cache hits
 
-autocannon in the bench process, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${HTTP_SECONDS} s measured; each server
-in its own child process (one after the other), so the load generator does not share its event loop.
+autocannon in the bench process, ${CONNECTIONS} connections. Every server runs in its own child process,
+all started up front; after a ${WARMUP_SECONDS} s warm-up each, ${ROUNDS} rounds load them one at a time for
+${HTTP_SECONDS} s each, the order rotating every round. A ratio compares a server with bare Express in the
+same round; the table gives medians over the rounds, and each round's ratio in brackets. CPU µs per
+request is the server process's user + system time (from /proc) over the requests it answered:
+it moves less than throughput when neighbours share the machine.
 The app runs as in production (auth guard, rate-limit guard with the limit off, validation pipe,
-helmet, error filter, pino with level silent). The bare Express handler parses the JSON body and
-returns the same ${http.bytes}-byte response (${http.results} results).
+security headers, error filter, metrics, request logs with \`LOG_LEVEL=silent\`; the "request logs
+at \`info\`" row writes every request's line to /dev/null). The bare Express handler parses the JSON
+body and returns the same ${http.bytes}-byte response (${http.results} results).
 
-| Server | req/s | p99 latency ms | 2xx / total |
-| --- | --- | --- | --- |
-${httpRow('Answergate `/v1/search` (cache hit)', http.nest)}
-${httpRow(`Answergate \`/v1/search\` (cache hit, \`max_tokens_per_page: ${CUT_BODY.max_tokens_per_page}\`)`, http.cut)}
-${httpRow('Answergate `GET /v1/models` (same stack, no search)', http.models)}
-${httpRow('Bare Express, same JSON', http.plain)}
+| Server | req/s | p50 ms | p99 ms | % of bare Express (rounds) | CPU µs/request | 2xx / total |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.map(httpRow).join('\n')}
 
-Ratio: **${pct(ratio)}** of bare Express (target at least 50 %: ${verdict(ratio >= 0.5)}).
-The app-wide stack alone (\`GET /v1/models\`: helmet, request logging, metrics, bearer guard,
-rate-limit guard; no body, no validation, a small response) reaches ${pct(http.models.rps / http.plain.rps)} of bare Express;
-the search route costs another ${pct(1 - http.nest.rps / http.models.rps)} of what the stack leaves
+\`/v1/search\` cache hits: **${pct(http.search.ratio)}** of bare Express (target at least 60 %: ${verdict(http.search.ratio >= 0.6)});
+by CPU per request ${pct(http.search.cpuRatio)} (rounds: ${rounds(http.search.cpuRatios)}).
+The app-wide stack alone (\`GET /v1/models\`: security headers, request logging, metrics, bearer guard,
+rate-limit guard; no body, no validation, a small response) reaches ${pct(http.models.ratio)} of bare Express;
+the search route costs another ${pct(1 - http.search.rps / http.models.rps)} of what the stack leaves
 (body parsing, DTO validation, cache lookup and fusion, a ${http.bytes}-byte response).`;
 }
 

@@ -1,8 +1,6 @@
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
@@ -10,9 +8,12 @@ import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
 import { requireJsonBody } from './http/require-json-body.middleware';
+import { requestLifecycle } from './http/request-lifecycle.middleware';
+import { securityHeaders } from './http/security-headers';
 import { DrainService } from './lifecycle/drain.service';
 import { drainRequests } from './lifecycle/drain-requests.middleware';
-import { httpMetrics } from './metrics/http-metrics.middleware';
+import { AppLogger } from './logging/app-logger';
+import { RequestLog } from './logging/request-log';
 
 /**
  * Builds the application exactly as production runs it; `main.ts` and the e2e
@@ -28,9 +29,11 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
     abortOnError: false,
   });
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.flushLogs();
   app.set('trust proxy', config.trustProxy);
+  // Every JSON answer carries a fresh id, so an ETag (a SHA-1 of the body) could never match.
+  app.set('etag', false);
   const server: Server = app.getHttpServer();
   // Bounds how long a client may take to send its request (slowloris); answers may stream longer.
   server.requestTimeout = config.requestTimeoutMs;
@@ -39,16 +42,20 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   // Sockets beyond this are closed at accept: idle connections cannot exhaust descriptors.
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
+  app.disable('x-powered-by');
+  app.use(
+    requestLifecycle({
+      log: app.get(RequestLog),
+      metrics: app.get(Metrics),
+      headers: securityHeaders(),
+    }),
+  );
   app.use(requireJsonBody());
   app.useBodyParser('json', {
     limit: config.bodyLimit,
     type: isJsonFromKeyHolder(app.get(ApiKeyStore)),
   });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
-  // Internal deployments often serve plain HTTP: upgrading the Swagger UI's own
-  // scripts to https would leave /docs blank there.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  app.use(httpMetrics(app.get(Metrics)));
   app.use(drainRequests(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
   return app;

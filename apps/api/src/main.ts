@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, ConfigValidationError, stripUserInfo } from '@answergate/common';
-import { Logger } from 'nestjs-pino';
 import { createApp } from './create-app';
 import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
+import { AppLogger } from './logging/app-logger';
 
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   installGracefulShutdown(
     app,
     { graceMs: config.shutdownGraceMs, drainDelayMs: config.shutdownDrainDelayMs },

@@ -1,8 +1,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@answergate/common';
-import { secretDigest as digest } from './bearer-token';
-import { keyFingerprint } from './key-fingerprint';
+import { bearerToken, secretDigest as digest } from './bearer-token';
+import { fingerprintOfDigest, keyFingerprint } from './key-fingerprint';
+
+/** The verdict on a request's bearer key; `keyId` (its fingerprint) only when it is valid. */
+export interface KeyCheck {
+  readonly valid: boolean;
+  readonly keyId?: string;
+}
+
+const CHECKED = Symbol('answergate.keyCheck');
+type Checked = IncomingMessage & { [CHECKED]?: KeyCheck | null };
 
 /**
  * Holds the accepted API keys as digests. Outside production, with no keys
@@ -32,7 +42,30 @@ export class ApiKeyStore {
    * key is compared, so timing says nothing about which key or how much matched.
    */
   verify(candidate: string): boolean {
-    const candidateDigest = digest(candidate);
+    return this.matches(digest(candidate));
+  }
+
+  /**
+   * The request's `Authorization: Bearer` key checked once and the verdict kept on the
+   * request: the body parser's gate, the guard and the error filter all ask, and the key
+   * is hashed once. Undefined when the header holds no bearer token.
+   */
+  check(req: IncomingMessage): KeyCheck | undefined {
+    const request = req as Checked;
+    if (request[CHECKED] !== undefined) return request[CHECKED] ?? undefined;
+    const key = bearerToken(req.headers.authorization);
+    let verdict: KeyCheck | null = null;
+    if (key !== undefined) {
+      const keyDigest = digest(key);
+      verdict = this.matches(keyDigest)
+        ? { valid: true, keyId: fingerprintOfDigest(keyDigest) }
+        : { valid: false };
+    }
+    request[CHECKED] = verdict;
+    return verdict ?? undefined;
+  }
+
+  private matches(candidateDigest: Buffer): boolean {
     let matched = false;
     for (const known of this.digests) {
       matched = timingSafeEqual(candidateDigest, known) || matched;

@@ -9,7 +9,6 @@ import {
 } from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
-import { bearerToken } from './bearer-token';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
 /** The request after the guard: `apiKeyId` is the key's short fingerprint, never the key. */
@@ -69,13 +68,13 @@ export class BearerAuthGuard implements CanActivate, RequestAuthenticator {
         'You did not provide an API key. Send it as "Authorization: Bearer <key>".',
       );
     }
-    const key = bearerToken(header);
+    const key = this.keys.check(request);
     if (!key) {
       throw new AuthenticationError('The Authorization header must be "Bearer <key>".');
     }
-    if (!this.keys.verify(key)) {
+    if (!key.valid) {
       throw new AuthenticationError('Incorrect API key provided.');
     }
-    request.apiKeyId = this.keys.fingerprint(key);
+    request.apiKeyId = key.keyId;
   }
 }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 
+const FINGERPRINT_BYTES = 6;
+
 /** A short, non-reversible id for a key: safe to log and to use as a rate-limit bucket. */
 export function keyFingerprint(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return fingerprintOfDigest(createHash('sha256').update(key).digest());
+}
+
+/** The same id from the key's SHA-256 digest, when it is at hand already (12 hex digits). */
+export function fingerprintOfDigest(sha256: Buffer): string {
+  return sha256.toString('hex', 0, FINGERPRINT_BYTES);
 }

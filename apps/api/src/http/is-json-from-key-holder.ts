@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type ApiKeyStore, bearerToken } from '@answergate/auth';
+import type { ApiKeyStore } from '@answergate/auth';
 
 const JSON_TYPE = /^\s*application\/json\s*(;|$)/i;
 
@@ -11,7 +11,6 @@ const JSON_TYPE = /^\s*application\/json\s*(;|$)/i;
 export function isJsonFromKeyHolder(keys: ApiKeyStore) {
   return (req: IncomingMessage): boolean => {
     if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return false;
-    const key = bearerToken(req.headers.authorization);
-    return key !== undefined && keys.verify(key);
+    return keys.check(req)?.valid === true;
   };
 }

@@ -1,76 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, RequestTimings } from '@answergate/common';
-import type { AuthenticatedRequest } from '@answergate/auth';
-import { requestLogLevel, requestMessage, requestOutcome } from './request-outcome';
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/** Takes the caller's `X-Request-Id` when it is sane, else makes one; echoes it back. */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
-}
-
-/** The matched route pattern, the key's fingerprint (never the key) and where the time went. */
-function requestFacts(req: IncomingMessage): object {
-  const request = req as AuthenticatedRequest;
-  return {
-    route: (request.route as { path?: string } | undefined)?.path,
-    keyId: request.apiKeyId,
-    ...RequestTimings.peek(req)?.toLog(),
-  };
-}
+import { pino } from 'pino';
+import { AppConfig } from '@answergate/common';
+import { AppLogger } from './app-logger';
+import { ROOT_LOGGER } from './logging.tokens';
+import { RequestLog } from './request-log';
 
 /**
- * JSON lines with pino. Request logs carry id, method, route, status, duration and
- * the key's fingerprint; headers and bodies are never logged, so keys and prompts stay out.
+ * JSON lines with pino to stdout: Nest's and the libraries' logs through `AppLogger`, and one
+ * line per request (`RequestLog`, written by the `requestLogging` middleware).
  */
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
+  providers: [
+    {
+      provide: ROOT_LOGGER,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: requestId,
-          quietReqLogger: true,
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url.split('?')[0],
-            }),
-            res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-          },
-          // Added to the final line only: at the start the route is not matched yet.
-          customSuccessObject: (req: IncomingMessage, res: ServerResponse, line: object) => ({
-            ...line,
-            ...requestFacts(req),
-            ...requestOutcome(res),
-          }),
-          customSuccessMessage: requestMessage,
-          // The error itself is logged once, with its stack, where it is handled (sendError);
-          // the request line only says how the request ended.
-          customErrorObject: (
-            req: IncomingMessage,
-            res: ServerResponse,
-            _e: Error,
-            { err: _err, ...line }: { err?: unknown },
-          ) => ({
-            ...line,
-            ...requestFacts(req),
-            ...requestOutcome(res),
-          }),
-          customLogLevel: requestLogLevel(),
-        },
-      }),
-    }),
+      useFactory: (config: AppConfig) => pino({ level: config.logLevel }),
+    },
+    AppLogger,
+    RequestLog,
   ],
+  exports: [AppLogger, RequestLog],
 })
 export class LoggingModule {}
