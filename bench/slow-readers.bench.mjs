@@ -1,29 +1,41 @@
 // Slow readers: 20 streamed answers whose clients read 1 KB a second, against a fast LLM fixture
 // with a long answer. With backpressure the app holds socket buffers per reader, not the answer.
-// Reported: the app's RSS when idle and after READ_SECONDS of slow reading (target < 10 MB above idle).
+// Reported, for the citation check at its default (flag) and in strip mode: the app's RSS when
+// idle and while the readers read (target < 10 MB above idle), and the bytes the app read from
+// its sockets meanwhile (/proc/<pid>/io), which shows the upstream was not drained into memory.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { newAgent, streamChat } from './support/http-client.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
-import { BENCH_KEY, procMemory, startApp } from './support/processes.mjs';
+import { BENCH_KEY, ROOT, procMemory, startApp } from './support/processes.mjs';
 import { machine, writeResult } from './support/results.mjs';
+import { slowReadersReport } from './support/slow-readers-report.mjs';
 
 const READERS = 20;
 const READ_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 20);
 const WORDS = 60_000; // ~9 MB of SSE from the gateway per answer
-const body = JSON.stringify({
+const MODES = ['flag', 'strip'];
+const body = {
   model: 'sonar',
   stream: true,
   messages: [{ role: 'user', content: 'How does Answergate cache search results?' }],
-});
+};
+const auth = { authorization: `Bearer ${BENCH_KEY}` };
 
-/** Opens one stream and reads 1 KB a second from it; resolves with the bytes read. */
+/** Bytes a process has read (any file or socket) so far. */
+const readBytes = (pid) => Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))[1]);
+
+/** Opens one stream and reads 1 KB a second from it until `stop`; resolves with the bytes read. */
 function slowReader(url, stop) {
   return new Promise((resolve) => {
     let read = 0;
     const req = request(`${url}/v1/chat/completions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${BENCH_KEY}`, 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
     });
     req.on('error', () => resolve(read));
     req.on('response', (res) => {
@@ -32,37 +44,44 @@ function slowReader(url, stop) {
         const piece = res.read(1024) ?? res.read();
         if (piece) read += piece.length;
       }, 1000);
-      stop.then(() => {
+      void stop.then(() => {
         clearInterval(timer);
         res.destroy();
         resolve(read);
       });
     });
-    req.end(body);
+    req.end(JSON.stringify(body));
   });
 }
 
-async function main() {
-  const fixture = await startFixtureProcess();
-  await fixture.command({ delayMs: 0, words: WORDS });
+/** A fresh app with the check in `mode`: warmed up with one whole answer, then 20 slow readers. */
+async function measure(fixture, mode) {
   const app = await startApp({
     NODE_ENV: 'production',
     API_KEYS: BENCH_KEY,
     LOG_LEVEL: 'warn',
+    SEARCH_PROVIDER: 'local',
+    LOCAL_INDEX_DIR: join(ROOT, 'docs'),
     LLM_BASE_URL: fixture.url,
     LLM_MODEL: 'fixture-model',
     LLM_TIMEOUT_MS: '600000',
+    CITATION_CHECK: mode,
     RATE_LIMIT_REQUESTS: '0',
     RATE_LIMIT_CONCURRENT_STREAMS: '0',
     SWAGGER_ENABLED: 'false',
   });
   try {
-    // Warm up the routes once, then let the heap settle.
-    await globalThis.fetch(`${app.url}/v1/models`, {
-      headers: { authorization: `Bearer ${BENCH_KEY}` },
-    });
+    // Every code path of an answer runs once before "idle" is read, then the heap settles.
+    const agent = newAgent();
+    await fixture.command({ delayMs: 0, words: 0 });
+    const warm = await streamChat(`${app.url}/v1/chat/completions`, body, { headers: auth, agent });
+    if (warm.error || !warm.done) throw new Error(`warm-up failed: ${warm.error ?? 'no [DONE]'}`);
+    agent.destroy();
+    await fixture.command({ delayMs: 0, words: WORDS });
     await sleep(2000);
     const idle = procMemory(app.pid).rssMb;
+    const loadBefore = loadavg();
+    const readBefore = readBytes(app.pid);
     let release;
     const stop = new Promise((resolve) => (release = resolve));
     const readers = Array.from({ length: READERS }, () => slowReader(app.url, stop));
@@ -72,42 +91,34 @@ async function main() {
       peak = Math.max(peak, procMemory(app.pid).rssMb);
     }
     const during = procMemory(app.pid).rssMb;
+    const appRead = readBytes(app.pid) - readBefore;
     release();
     const bytes = await Promise.all(readers);
-    const result = { idle, during, peak, bytes };
     console.log(
-      `${READERS} slow readers: RSS idle ${idle.toFixed(1)} MB, after ${READ_SECONDS} s ${during.toFixed(1)} MB, peak ${peak.toFixed(1)} MB`,
+      `CITATION_CHECK=${mode}: ${READERS} slow readers, RSS idle ${idle.toFixed(1)} MB, after ` +
+        `${READ_SECONDS} s ${during.toFixed(1)} MB, peak ${peak.toFixed(1)} MB; the app read ` +
+        `${(appRead / 1024 ** 2).toFixed(1)} MB`,
     );
-    await writeResult('slow-readers', report(result));
+    return { mode, idle, during, peak, bytes, appRead, loadBefore };
   } finally {
     await app.stop();
-    await fixture.stop();
   }
 }
 
-function report(r) {
-  const above = r.peak - r.idle;
-  const readKb = r.bytes.reduce((a, b) => a + b, 0) / 1024 / r.bytes.length;
-  return `# Slow readers: memory held per client that reads slowly
-
-Written by \`bench/slow-readers.bench.mjs\` (\`npm run bench slow-readers\`).
-Machine: ${machine()}.
-
-${READERS} streamed answers at once; each client reads 1 KB a second for ${READ_SECONDS} s (it read
-${readKb.toFixed(1)} KB on average). The LLM fixture streams a ${WORDS}-word answer as fast as its
-socket takes it (it waits for each write to be flushed). The app: \`NODE_ENV=production\`,
-\`LLM_BASE_URL\` = the fixture, the local index. RSS from \`/proc/<pid>/status\`.
-
-| App RSS | MB |
-| --- | --- |
-| idle, before the readers | ${r.idle.toFixed(1)} |
-| after ${READ_SECONDS} s of slow reading | ${r.during.toFixed(1)} |
-| peak during the run | ${r.peak.toFixed(1)} |
-| **peak above idle** | **${above.toFixed(1)}** |
-
-Target < 10 MB above idle: ${above < 10 ? 'met' : '**missed**'}. Before backpressure (issue 15's
-measurement) 20 slow readers took RSS from 164 to 676 MB.
-`;
+async function main() {
+  const fixture = await startFixtureProcess();
+  try {
+    const runs = [];
+    for (const mode of MODES) runs.push(await measure(fixture, mode));
+    const config = { READERS, READ_SECONDS, WORDS, body };
+    const head =
+      '# Slow readers: memory held per client that reads slowly\n\n' +
+      'Written by `bench/slow-readers.bench.mjs` (`npm run bench:slow-readers`).\n' +
+      `Machine: ${machine()}.\n`;
+    await writeResult('slow-readers', `${head}\n${slowReadersReport(runs, config)}`);
+  } finally {
+    await fixture.stop();
+  }
 }
 
 await main();

@@ -7,7 +7,7 @@ import { splitThink } from './support/research-assertions';
 
 const KEY = 'queue-key-0123456789';
 /** Boot can take long on a loaded CI machine. */
-const BOOT_MS = 45_000;
+const BOOT_MS = 75_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Two real API processes on one real Redis: BullMQ, every replica a worker. */

@@ -132,6 +132,24 @@ describe('answers read the pages behind the results', () => {
     expect(await huge.closedEarly).toBe(true);
   });
 
+  it('times the page reading as `fetch` in Server-Timing, apart from search and the LLM', async () => {
+    pages.delayMs = 80;
+    llm.chunkDelayMs = 20;
+    const res = await ask(app, 'lighthouse museum').expect(200);
+    expect(pages.hitsOf('/lighthouse.html')).toHaveLength(1);
+    const ms = Object.fromEntries(
+      String(res.headers['server-timing'])
+        .split(/,\s*/)
+        .map((entry) => entry.split(';dur=').map((part, i) => (i ? Number(part) : part))),
+    ) as Record<string, number>;
+    // Every page answered 80 ms late; reading them is `fetch`, not `search` or `llm`.
+    expect(ms.fetch).toBeGreaterThanOrEqual(78);
+    expect(ms.search).toBeGreaterThan(0);
+    expect(ms['llm-ttft']).toBeGreaterThan(0);
+    expect(ms.llm).toBeGreaterThanOrEqual(ms['llm-ttft'] + 20);
+    expect(ms.total).toBeGreaterThanOrEqual(ms.search + ms.fetch + ms.llm);
+  });
+
   it('answers from snippets with PAGE_FETCH=off', async () => {
     const off = await start({ PAGE_FETCH: 'off' });
     await ask(off, TOPIC, { max_results: 20 }).expect(200);

@@ -1,8 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { LlmFixtureServer } from './fixtures/llm-server';
+import { SearchBackend } from './fixtures/search-backend/backend';
 import { AppProcess } from './support/app-process';
+import { SearxServer } from './support/searx-server';
 
 const KEY = 'drain-test-key-0123456789';
+
+type SearchBody = { results: Array<{ url: string }> };
 
 /** Opens a chat stream and collects its SSE text; resolves when the server ends it. */
 function openStream(url: string) {
@@ -39,6 +43,8 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
 
   beforeAll(async () => {
     llm = await LlmFixtureServer.start();
+  });
+  beforeEach(() => {
     llm.respond = () => Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ') + ' [1].';
     llm.chunkDelayMs = 50;
   });
@@ -50,38 +56,36 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     await Promise.all(started.splice(0).map((app) => app.stop('SIGKILL')));
   });
 
-  const start = async (graceMs: number) => {
+  const start = async (graceMs: number, env: Record<string, string> = {}) => {
     const app = await AppProcess.start({
       API_KEYS: KEY,
       NODE_ENV: 'production',
-      LOG_LEVEL: 'info', // the drain's start is an info line the first test waits for
+      LOG_LEVEL: 'info', // the drain's steps are info lines the tests wait for
       LLM_BASE_URL: llm.url,
       SHUTDOWN_GRACE_MS: String(graceMs),
+      ...env,
     });
     started.push(app);
     return app;
   };
+  const models = (url: string) =>
+    fetch(`${url}/v1/models`, { headers: { Authorization: `Bearer ${KEY}` } });
+  const logTime = (app: AppProcess, prefix: string) =>
+    app.waitForLog((r) => String(r.msg).startsWith(prefix)).then((r) => Number(r.time));
 
-  it('stops being ready, refuses new work, lets the open stream finish, exits 0', async () => {
+  it('without a drain delay, closes the listener at once, lets the open stream finish, exits 0', async () => {
     const app = await start(10_000);
     const stream = openStream(app.url);
     await stream.contentStarted;
 
     app.child.kill('SIGTERM');
-    // Logged right after the drain began, so readiness already reports it.
-    await app.waitForLog((r) => String(r.msg).startsWith('SIGTERM: draining'));
-    const ready = await fetch(`${app.url}/health/ready`);
-    expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { error: { message: string } }).error.message).toContain(
-      'shutdown',
+    await logTime(app, 'Refusing new requests');
+    // The listener is closed: a load balancer's next connection fails and goes elsewhere.
+    const refused = await models(app.url).then(
+      () => 'answered',
+      (error: Error) => (error.cause as { code?: string }).code,
     );
-    const refused = await fetch(`${app.url}/v1/models`, {
-      headers: { Authorization: `Bearer ${KEY}` },
-    });
-    expect(refused.status).toBe(503);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
-      'shutting_down',
-    );
+    expect(refused).toBe('ECONNREFUSED');
 
     const text = await stream.finished;
     expect(text).toContain('word19');
@@ -89,6 +93,37 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     expect(await app.whenExited()).toBe(0);
     // The stream's end was counted: the app closed without waiting out the grace period.
     expect(app.output.join('\n')).not.toContain('Grace period over');
+  });
+
+  it('with SHUTDOWN_DRAIN_DELAY_MS, fails readiness but serves new requests with Connection: close until the delay ends, then refuses connections', async () => {
+    const delayMs = 3000;
+    // The stream outlasts the delay: it is still open when the listener closes.
+    llm.chunkDelayMs = 250;
+    const app = await start(10_000, { SHUTDOWN_DRAIN_DELAY_MS: String(delayMs) });
+    const stream = openStream(app.url);
+    await stream.contentStarted;
+
+    app.child.kill('SIGTERM');
+    const drainingAt = await logTime(app, 'SIGTERM: draining');
+    const [ready, served] = await Promise.all([fetch(`${app.url}/health/ready`), models(app.url)]);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { error: { message: string } }).error.message).toContain(
+      'shutdown',
+    );
+    expect(served.status).toBe(200);
+    expect(served.headers.get('connection')).toBe('close');
+
+    const refusingAt = await logTime(app, 'Refusing new requests');
+    expect(refusingAt - drainingAt).toBeGreaterThanOrEqual(delayMs);
+    const refused = await models(app.url).then(
+      () => 'answered',
+      (error: Error) => (error.cause as { code?: string }).code,
+    );
+    expect(refused).toBe('ECONNREFUSED');
+
+    const text = await stream.finished;
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    expect(await app.whenExited()).toBe(0);
   });
 
   it('ends every stream still open at the end of the grace period with a shutdown error event, and exits 0', async () => {
@@ -112,5 +147,47 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     const logs = app.logRecords();
     // Ended streams are logged with their outcome, not as plain completions.
     expect(logs.filter((l) => l.outcome === 'server_shutting_down').length).toBe(3);
+  });
+});
+
+describe('graceful shutdown with a search in flight and no answer open (real searx)', () => {
+  let backend: SearchBackend;
+  let searx: SearxServer;
+  let app: AppProcess | undefined;
+
+  beforeAll(async () => {
+    backend = await SearchBackend.start();
+    searx = await SearxServer.start(backend.url, 5);
+  });
+  afterAll(async () => {
+    await searx?.stop();
+    await backend?.close();
+  });
+  afterEach(async () => {
+    await app?.stop('SIGKILL');
+  });
+
+  it('answers the search before the process exits', async () => {
+    app = await AppProcess.start({
+      API_KEYS: KEY,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      SEARXNG_URL: searx.url,
+      SEARCH_CACHE_TTL_SECONDS: '0',
+    });
+    backend.delayMs = 1500;
+    const search = fetch(`${app.url}/v1/search`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: 'redis', max_results: 2 }),
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as SearchBody }));
+    // SIGTERM once searx has asked the backend, i.e. while the search waits for it.
+    while (backend.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+    app.child.kill('SIGTERM');
+
+    const answered = await search;
+    expect(answered.status).toBe(200);
+    expect(answered.body.results.map((r) => r.url)).toContain('https://blog.example.org/redis');
+    expect(await app.whenExited()).toBe(0);
   });
 });

@@ -50,10 +50,13 @@ engines:
 
 /** 3..8 results for page 1 of any query (stable per query), none after. */
 function serveWeb() {
+  // Pages asked for, by number: the bench checks which pages the gateway asked beyond page 1.
+  const asked = {};
   const server = createServer((req, res) => {
     const params = new URL(req.url, 'http://web').searchParams;
     const q = params.get('q') ?? '';
     const page = Number(params.get('pageno') ?? 1);
+    asked[page] = (asked[page] ?? 0) + 1;
     let hash = 0;
     for (const ch of q) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
     const count = page === 1 ? 3 + (hash % 6) : 0;
@@ -67,10 +70,11 @@ function serveWeb() {
     res.end(JSON.stringify({ results }));
   });
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  process.on('message', () => process.send({ asked }));
   process.on('disconnect', () => process.exit(0));
 }
 
-/** Starts the synthetic web and searx over it; resolves with searx's URL and a stop(). */
+/** Starts the synthetic web and searx over it; resolves with searx's URL, pagesAsked() and stop(). */
 export async function startSearx() {
   const web = track(fork(fileURLToPath(import.meta.url), ['--serve'], { stdio: 'inherit' }));
   const { port: webPort } = await new Promise((resolve) => web.once('message', resolve));
@@ -102,6 +106,12 @@ export async function startSearx() {
   return {
     url,
     pid: searx.pid,
+    /** How many times searx's engine asked the web for each page number so far. */
+    pagesAsked: () =>
+      new Promise((resolve) => {
+        web.once('message', (message) => resolve(message.asked));
+        web.send({});
+      }),
     stop: async () => {
       await stopChild(searx);
       await stopChild(web);

@@ -88,8 +88,8 @@ export class AppProcess {
     return this.exited;
   }
 
-  // Under the e2e bound (30 s): loading the app on a loaded 2-core machine can take over 15 s.
-  private async waitUntilLive(timeoutMs = 25_000): Promise<void> {
+  // Under the e2e bound (90 s): loading the app on a loaded 2-core machine was seen to take over 25 s.
+  private async waitUntilLive(timeoutMs = 75_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) {

@@ -9,7 +9,11 @@ async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
   const logger = app.get(AppLogger);
-  installGracefulShutdown(app, config.shutdownGraceMs, logger);
+  installGracefulShutdown(
+    app,
+    { graceMs: config.shutdownGraceMs, drainDelayMs: config.shutdownDrainDelayMs },
+    logger,
+  );
   await app.listen(config.port, config.host);
   const keys = app.get(ApiKeyStore);
   if (!keys.hasKeys) {

@@ -38,3 +38,4 @@ export {
   encodeTokens,
   tokenEnds,
 } from './tokens/gpt-tokens';
+export { TokenCounter } from './tokens/token-counter';

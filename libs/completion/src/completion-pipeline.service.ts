@@ -9,7 +9,12 @@ import {
   type LlmUsage,
   type NumberedSource,
 } from '@answergate/llm';
-import { countTokens, InvalidRequestError, Metrics, type RequestTimings } from '@answergate/common';
+import {
+  InvalidRequestError,
+  Metrics,
+  type RequestTimings,
+  TokenCounter,
+} from '@answergate/common';
 import {
   type SearchImage,
   type SearchResult,
@@ -37,7 +42,9 @@ const MAX_VIDEOS = 6;
 
 /** What the answer stream told us, for the final `done` event. */
 interface AnswerState {
-  text: string;
+  started: boolean;
+  /** The answer's tokens, counted as it streams (for an upstream that reports no usage). */
+  tokens: TokenCounter;
   finishReason: string;
   usage?: LlmUsage;
 }
@@ -168,7 +175,11 @@ export class CompletionPipeline {
       audience: request.audience,
       format: format && formatInstructions(format),
     });
-    const answer: AnswerState = { text: '', finishReason: 'stop' };
+    const answer: AnswerState = {
+      started: false,
+      tokens: new TokenCounter(),
+      finishReason: 'stop',
+    };
 
     const llmRequest: LlmRequest = {
       task: 'answer',
@@ -192,7 +203,7 @@ export class CompletionPipeline {
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
           promptTokens: answer.usage?.promptTokens ?? countMessageTokens(messages),
-          completionTokens: answer.usage?.completionTokens ?? countTokens(answer.text),
+          completionTokens: answer.usage?.completionTokens ?? answer.tokens.total,
           reasoningTokens: answer.usage?.reasoningTokens ?? 0,
           citationTokens: countCitationTokens(sources),
           numSearchQueries,
@@ -248,13 +259,14 @@ export class CompletionPipeline {
           if (event.type === 'reasoning') return emit(think.reasoning(event.content));
           emit(think.close());
           if (event.type === 'delta') {
-            if (answer.text === '') {
+            if (!answer.started && event.content !== '') {
+              answer.started = true;
               const ms = performance.now() - startedAt;
               this.metrics.llmTimeToFirstToken.observe({ provider: this.llm.name }, ms / 1000);
               hooks.timings?.add('llm-ttft', ms);
               hooks.onFirstToken();
             }
-            answer.text += event.content;
+            answer.tokens.push(event.content);
             emit(checker ? checker.push(event.content) : event.content);
           }
           if (event.type === 'usage') answer.usage = event.usage;

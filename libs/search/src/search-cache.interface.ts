@@ -5,6 +5,8 @@
 export interface SearchCache {
   /** Shown in logs and readiness (`memory`, `redis`, `none`). */
   readonly name: string;
+  /** True when nothing is kept (`SEARCH_CACHE_TTL_SECONDS=0`): no entry to share between requests. */
+  readonly keepsNothing?: boolean;
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;
   /** For readiness, on caches that live outside the process. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { cutAtTokens, Metrics, parseUsDate, tokenEnds } from '@answergate/common';
 import { MemorySearchCache } from './cache/memory-search.cache';
+import { NoopSearchCache } from './cache/noop-search.cache';
+import type { SearchCache } from './search-cache.interface';
 import type { ProviderQuery, SearchProvider } from './search-provider.interface';
 import { SearchService } from './search.service';
 import { SEARCH_CACHE, SEARCH_PROVIDER } from './search.tokens';
@@ -43,14 +45,17 @@ class FakeProvider implements SearchProvider {
   }
 }
 
-async function setup(table: Record<string, SearchResult[]>) {
+async function setup(
+  table: Record<string, SearchResult[]>,
+  cache: SearchCache = new MemorySearchCache(60_000),
+) {
   const provider = new FakeProvider(table);
   const module = await Test.createTestingModule({
     providers: [
       SearchService,
       Metrics,
       { provide: SEARCH_PROVIDER, useValue: provider },
-      { provide: SEARCH_CACHE, useValue: new MemorySearchCache(60_000) },
+      { provide: SEARCH_CACHE, useValue: cache },
     ],
   }).compile();
   return { provider, service: module.get(SearchService), metrics: module.get(Metrics) };
@@ -121,6 +126,17 @@ describe('SearchService', () => {
       );
     }
     expect(provider.calls).toHaveLength(1);
+  });
+
+  it('asks the backend for 10 results, to share the cache entry, or for just those wanted with the cache off', async () => {
+    const table = { q: [hit('https://a.com')] };
+    const cached = await setup(table);
+    await cached.service.search(request(['q'], { maxResults: 6 }));
+    expect(cached.provider.calls.map((call) => call.limit)).toEqual([10]);
+    const uncached = await setup(table, new NoopSearchCache());
+    await uncached.service.search(request(['q'], { maxResults: 6 }));
+    await uncached.service.search(request(['q'], { maxResults: 15 }));
+    expect(uncached.provider.calls.map((call) => call.limit)).toEqual([6, 15]);
   });
 
   it('caches by normalised query and filters, and makes one call for concurrent twins', async () => {

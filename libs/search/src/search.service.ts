@@ -22,7 +22,7 @@ export const MAX_RESULTS = 20;
 export const MAX_QUERIES = 5;
 
 /** Backends are asked for 10 or 20, so requests for 1..10 results share one cache entry. */
-const fetchLimit = (wanted: number) => (wanted <= 10 ? 10 : MAX_RESULTS);
+const sharedLimit = (wanted: number) => (wanted <= 10 ? 10 : MAX_RESULTS);
 
 /** Keeps the first-seen copy of a page, with dates the first one lacked. */
 function mergeCached(kept: CachedResult, other: CachedResult): CachedResult {
@@ -55,7 +55,7 @@ export class SearchService {
   async search(request: SearchRequest): Promise<SearchResult[]> {
     const queries = distinctQueries(request.queries);
     const maxResults = Math.min(Math.max(1, Math.trunc(request.maxResults)), MAX_RESULTS);
-    const limit = fetchLimit(maxResults);
+    const limit = this.fetchLimit(maxResults);
     const filters = filtersKey(request.filters);
     const lists = await Promise.all(
       queries.map(({ text, key }) =>
@@ -89,7 +89,7 @@ export class SearchService {
     const wanted = Math.min(Math.max(1, Math.trunc(limit)), MAX_RESULTS);
     const filtered = !!(imageFilters.domains?.length || imageFilters.formats?.length);
     // Image filters drop some of what comes back, so more is fetched to choose from.
-    const fetched = filtered ? MAX_RESULTS : fetchLimit(wanted);
+    const fetched = filtered ? MAX_RESULTS : this.fetchLimit(wanted);
     const found = await this.cached(
       this.pictures,
       ['images', fetched, key, filtersKey(filters)],
@@ -126,10 +126,11 @@ export class SearchService {
     if (!provider.videos) return [];
     const [{ text, key }] = distinctQueries([query]);
     const wanted = Math.min(Math.max(1, Math.trunc(limit)), MAX_RESULTS);
+    const fetched = this.fetchLimit(wanted);
     const found = await this.cached(
       this.films,
-      ['videos', fetchLimit(wanted), key, filtersKey(filters)],
-      { query: text, limit: fetchLimit(wanted), filters, signal },
+      ['videos', fetched, key, filtersKey(filters)],
+      { query: text, limit: fetched, filters, signal },
       (q) => provider.videos!(q),
       asIs,
     );
@@ -137,6 +138,14 @@ export class SearchService {
     return found
       .filter((video) => accept({ url: video.url, date: null, lastUpdated: null }))
       .slice(0, wanted);
+  }
+
+  /**
+   * How many results to ask the backend for: the shared cache entry's size, or with no cache
+   * just what is wanted (more could cost another page, before the first token of an answer).
+   */
+  private fetchLimit(wanted: number): number {
+    return this.cache.keepsNothing ? wanted : sharedLimit(wanted);
   }
 
   /**

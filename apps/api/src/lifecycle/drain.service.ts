@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Metrics, ServiceUnavailableError } from '@answergate/common';
+import { InFlightCounter } from './in-flight-counter';
 
 /**
- * Shutdown state: once draining, readiness fails and new requests get 503, while
- * the streams already open are counted down so they may finish.
+ * Shutdown state, in two steps. Draining: readiness fails and every response closes its
+ * connection, while requests are still served. Refusing: new requests get 503. Answers and
+ * requests in flight are counted down so they may finish.
  */
 @Injectable()
 export class DrainService {
   private isDraining = false;
-  private openStreams = 0;
-  private idleWaiters: Array<() => void> = [];
+  private isRefusing = false;
+  private readonly answers = new InFlightCounter();
+  private readonly requests = new InFlightCounter();
   private readonly interrupt = new AbortController();
 
   constructor(private readonly metrics: Metrics) {}
@@ -18,12 +21,27 @@ export class DrainService {
     return this.isDraining;
   }
 
+  get refusing(): boolean {
+    return this.isRefusing;
+  }
+
+  /** Answers (streamed or not) in flight. */
   get streams(): number {
-    return this.openStreams;
+    return this.answers.count;
+  }
+
+  /** HTTP requests of any kind in flight. */
+  get inFlight(): number {
+    return this.requests.count;
   }
 
   begin(): void {
     this.isDraining = true;
+  }
+
+  refuse(): void {
+    this.isDraining = true;
+    this.isRefusing = true;
   }
 
   /** Aborted when the grace period ends: each stream still open ends with its reason as an event. */
@@ -46,27 +64,30 @@ export class DrainService {
    * call the returned function once when it ends.
    */
   track(isStream: boolean): () => void {
-    this.openStreams += 1;
-    if (isStream) this.metrics.activeStreams.inc();
+    const end = this.answers.add();
+    if (!isStream) return end;
+    this.metrics.activeStreams.inc();
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
-      this.openStreams -= 1;
-      if (isStream) this.metrics.activeStreams.dec();
-      if (this.openStreams === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+      this.metrics.activeStreams.dec();
+      end();
     };
   }
 
-  /** Resolves true when every stream ended, false if `timeoutMs` passed first. */
+  /** Counts one HTTP request until its response closes; call the returned function then. */
+  trackRequest(): () => void {
+    return this.requests.add();
+  }
+
+  /** Resolves true when every answer ended, false if `timeoutMs` passed first. */
   whenStreamsEnd(timeoutMs: number): Promise<boolean> {
-    if (this.openStreams === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
-      this.idleWaiters.push(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
+    return this.answers.whenIdle(timeoutMs);
+  }
+
+  /** Resolves true when every HTTP request ended, false if `timeoutMs` passed first. */
+  whenRequestsEnd(timeoutMs: number): Promise<boolean> {
+    return this.requests.whenIdle(timeoutMs);
   }
 }

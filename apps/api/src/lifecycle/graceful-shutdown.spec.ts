@@ -4,10 +4,17 @@ import { installGracefulShutdown } from './graceful-shutdown';
 
 /** An app whose streams are already drained and whose `close()` does what the test says. */
 function fakeApp(close: () => Promise<void>): INestApplication {
-  const drain = { begin: () => undefined, streams: 0, whenStreamsEnd: () => Promise.resolve(true) };
+  const drain = {
+    begin: () => undefined,
+    refuse: () => undefined,
+    streams: 0,
+    whenStreamsEnd: () => Promise.resolve(true),
+    whenRequestsEnd: () => Promise.resolve(true),
+  };
+  const server = { close: () => undefined, closeIdleConnections: () => undefined };
   return {
     get: () => drain,
-    getHttpServer: () => ({ closeAllConnections: () => undefined }),
+    getHttpServer: () => ({ ...server, closeAllConnections: () => undefined }),
     close,
   } as unknown as INestApplication;
 }
@@ -46,7 +53,7 @@ describe('installGracefulShutdown', () => {
     const log = logger();
     installGracefulShutdown(
       fakeApp(() => Promise.resolve()),
-      1000,
+      { graceMs: 1000, drainDelayMs: 0 },
       log,
     );
     process.emit('SIGTERM');
@@ -59,7 +66,7 @@ describe('installGracefulShutdown', () => {
     const log = logger();
     installGracefulShutdown(
       fakeApp(() => Promise.reject(new Error('redis went away'))),
-      1000,
+      { graceMs: 1000, drainDelayMs: 0 },
       log,
     );
     process.emit('SIGTERM');

@@ -61,6 +61,7 @@ export class AppConfig {
   models!: ModelConfigEntry[];
   swaggerEnabled!: boolean;
   shutdownGraceMs!: number;
+  shutdownDrainDelayMs!: number;
   sseHeartbeatMs!: number;
   requestTimeoutMs!: number;
   keepAliveTimeoutMs!: number;

@@ -184,6 +184,13 @@ export class EnvironmentVariables {
   @IntegerInRange(0, 600_000)
   SHUTDOWN_GRACE_MS = 10_000;
 
+  /**
+   * After SIGTERM, readiness fails but requests are still served for this long (each response
+   * closing its connection), so a load balancer takes the replica out before it refuses work.
+   */
+  @IntegerInRange(0, 120_000)
+  SHUTDOWN_DRAIN_DELAY_MS = 0;
+
   /** Requests a key may make per window (0 turns the limit off). */
   @IntegerInRange(0, 1_000_000)
   RATE_LIMIT_REQUESTS = 600;

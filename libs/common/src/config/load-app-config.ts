@@ -137,6 +137,7 @@ export function loadAppConfig(raw: RawEnvironment): AppConfig {
     models,
     swaggerEnabled: env.SWAGGER_ENABLED,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
     sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CitationChecker } from './citation-checker';
+import { CitationChecker, MAX_SENTENCE_CHARS } from './citation-checker';
 
 const SOURCES = [
   'The lighthouse on the cape was built in 1871 by the harbour board from local granite.',
@@ -68,5 +68,45 @@ describe('CitationChecker', () => {
   it('keeps the other numbers of a marker group', () => {
     const { out } = run('flag', 1000, 'The lamp is visible 24 nautical miles away [2, 9].');
     expect(out).toBe('The lamp is visible 24 nautical miles away [2].');
+  });
+
+  it(`sends an answer with no sentence end in strip mode at most ${MAX_SENTENCE_CHARS} characters behind`, () => {
+    const checker = new CitationChecker(SOURCES, 'strip');
+    const delta = 'lamp '.repeat(200); // 1,000 characters, no sentence end anywhere
+    let received = 0;
+    let sent = '';
+    for (let i = 0; i < 20; i += 1) {
+      received += delta.length;
+      sent += checker.push(delta);
+      expect(received - sent.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    }
+    sent += checker.end();
+    expect(sent).toBe(delta.repeat(20));
+  });
+
+  it('checks an answer with no sentence end in flag mode while it streams, not only at its end', () => {
+    const outcomes: string[] = [];
+    const checker = new CitationChecker(SOURCES, 'flag', (outcome) => outcomes.push(outcome));
+    const text = `${'lamp '.repeat(600)}visible miles [2] and more [7] ${'lamp '.repeat(600)}`;
+    let sent = '';
+    for (let i = 0; i < text.length; i += 7) sent += checker.push(text.slice(i, i + 7));
+    expect(outcomes.sort()).toEqual(['out_of_range', 'supported']);
+    sent += checker.end();
+    expect(sent).toBe(text.replace(' [7]', ''));
+    expect(checker.report.checked).toBe(2);
+  });
+
+  it('never cuts a marker group when it cuts a sentence that is too long', () => {
+    // The limit falls after the space inside the group.
+    const long = `${'lamp '.repeat(398)}lamps [1, 2] lamp ${'lamp '.repeat(200)}`;
+    const flagged = run('flag', 3, long);
+    expect(flagged.out).toBe(long);
+    const stripped = run('strip', 3, long);
+    expect(stripped.out).toBe(long.replace('[1, 2]', '[2]'));
+    // Both numbers of the group were read, as one group.
+    for (const { report } of [flagged, stripped]) {
+      expect(report.checked).toBe(2);
+      expect(report.unsupported.map((u) => u.marker)).toEqual([1]);
+    }
   });
 });

@@ -10,6 +10,13 @@ import { evidenceOf, judgeSentence, type SourceEvidence } from './citation-suppo
 
 const BOUNDARY = /[.!?]+["'”’)\]]*(?:[ \t]*\[\d{1,4}(?:\s*,\s*\d{1,4})*\])*(?=\s+[^\s\p{Ll}])|\n/gu;
 
+/**
+ * The longest run of text without a sentence end that is held as one sentence. Past it, the
+ * text is checked (and, in strip mode, sent) up to its last space: an answer that never ends
+ * a sentence is neither kept whole nor rescanned from its start on every delta.
+ */
+export const MAX_SENTENCE_CHARS = 2000;
+
 /** Where the text's complete sentences end: the next sentence must have started. */
 function completeUpTo(text: string): number {
   let end = 0;
@@ -18,6 +25,23 @@ function completeUpTo(text: string): number {
     if (/^\s*[^\s[]/.test(text.slice(at, at + 64))) end = at;
   }
   return end;
+}
+
+/** Where an over-long run is cut: after its last space before the limit, never inside a marker. */
+function forcedCut(text: string): number {
+  const head = text.slice(0, MAX_SENTENCE_CHARS);
+  const space = head.search(/\s\S*$/);
+  let cut = space > 0 ? space + 1 : MAX_SENTENCE_CHARS;
+  cut = partialMarkerStart(text.slice(0, cut)) || cut;
+  const last = text.charCodeAt(cut - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut - 1 : cut;
+}
+
+/** The length of `text`'s leading part that is ready to check: whole sentences, or a forced cut. */
+function readyUpTo(text: string): number {
+  const end = completeUpTo(text);
+  if (end > 0 || text.length <= MAX_SENTENCE_CHARS) return end;
+  return forcedCut(text);
 }
 
 /**
@@ -37,24 +61,29 @@ export class CitationChecker {
     private readonly sourceTexts: readonly string[],
     private readonly mode: 'flag' | 'strip',
     private readonly record: (outcome: CitationOutcome) => void = () => undefined,
+    /** Where a source's evidence comes from (a cache shared by all answers, in the app). */
+    private readonly evidenceOfText: (text: string) => SourceEvidence = evidenceOf,
   ) {}
 
   /** Takes the next piece of the answer; returns the text that may be sent now. */
   push(delta: string): string {
     this.pending += delta;
     if (this.mode === 'strip') {
-      const end = completeUpTo(this.pending);
-      const ready = this.pending.slice(0, end);
-      this.pending = this.pending.slice(end);
-      return ready ? this.check(ready) : '';
+      let out = '';
+      for (let end = readyUpTo(this.pending); end > 0; end = readyUpTo(this.pending)) {
+        out += this.check(this.pending.slice(0, end));
+        this.pending = this.pending.slice(end);
+      }
+      return out;
     }
     // A marker being written, and the space before it, wait for the marker to end.
-    const cut = this.pending.slice(0, partialMarkerStart(this.pending)).trimEnd().length;
+    const held = partialMarkerStart(this.pending);
+    let cut = this.pending.slice(0, held).trimEnd().length;
+    if (held - cut > MAX_SENTENCE_CHARS) cut = held; // a flood of spaces is not held
     const ready = this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
     this.unchecked += ready;
-    const end = completeUpTo(this.unchecked);
-    if (end > 0) {
+    for (let end = readyUpTo(this.unchecked); end > 0; end = readyUpTo(this.unchecked)) {
       this.check(this.unchecked.slice(0, end));
       this.unchecked = this.unchecked.slice(end);
     }
@@ -123,7 +152,7 @@ export class CitationChecker {
   private evidenceFor(marker: number): SourceEvidence {
     let found = this.evidence.get(marker);
     if (!found) {
-      found = evidenceOf(this.sourceTexts[marker - 1]);
+      found = this.evidenceOfText(this.sourceTexts[marker - 1]);
       this.evidence.set(marker, found);
     }
     return found;

@@ -4,6 +4,7 @@ import type { NumberedSource } from '@answergate/llm';
 import { PAGE_READER, type PageReader, type SearchResult } from '@answergate/search';
 import type { SearchContextSize } from '../completion.types';
 import { CitationChecker } from './citation-checker';
+import { EvidenceCache } from './evidence-cache';
 import { selectPassages } from './select-passages';
 
 /**
@@ -13,6 +14,8 @@ import { selectPassages } from './select-passages';
  */
 @Injectable()
 export class Grounding {
+  private readonly evidence = new EvidenceCache();
+
   constructor(
     @Inject(PAGE_READER) private readonly reader: PageReader,
     private readonly config: AppConfig,
@@ -49,6 +52,7 @@ export class Grounding {
       sources.map((source) => source.snippet),
       mode,
       (outcome) => this.metrics.citationChecks.inc({ outcome }),
+      (text) => this.evidence.of(text),
     );
   }
 }

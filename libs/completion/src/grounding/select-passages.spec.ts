@@ -36,6 +36,32 @@ describe('selectPassages', () => {
     expect(texts[0]).toBe('Nothing relevant here.');
   });
 
+  it('keeps short sources whole without counting a token when their bytes fit the budget', () => {
+    const counted: string[] = [];
+    const count = (text: string) => (counted.push(text), countTokens(text));
+    const snippets = [short, 'Nothing   relevant\nhere.', 'Grüße: the lighthouse café.'];
+    const kept = [short, 'Nothing relevant here.', 'Grüße: the lighthouse café.'];
+    const bytes = kept.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const texts = selectPassages(
+      question,
+      snippets.map((text) => ({ text })),
+      bytes,
+      count,
+    );
+    expect(texts).toEqual(kept);
+    expect(counted).toEqual([]);
+    // One byte less and they are counted (and, counted, they still fit).
+    expect(
+      selectPassages(
+        question,
+        snippets.map((text) => ({ text })),
+        bytes - 1,
+        count,
+      ),
+    ).toEqual(texts);
+    expect(counted.length).toBeGreaterThan(0);
+  });
+
   it('cuts a first passage down to its fair share when the budget is nearly spent', () => {
     const big = 'The lighthouse was built ' + 'with many stones '.repeat(60) + 'long ago.';
     const texts = selectPassages(

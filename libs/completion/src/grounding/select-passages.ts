@@ -17,10 +17,10 @@ const MAX_SOURCE_CHARS = 100_000;
 const PASSAGE_GAP = '\n…\n';
 
 /** The passages of each source worth offering, best first; the lead passage when none matches. */
-function candidatesBySource(question: string, sources: readonly SourceText[]): Candidate[][] {
+function candidatesBySource(question: string, passages: readonly string[][]): Candidate[][] {
   const all: Candidate[] = [];
-  const bySource: Candidate[][] = sources.map((source, index) =>
-    cutPassages(source.text.slice(0, MAX_SOURCE_CHARS)).map((text, position) => {
+  const bySource: Candidate[][] = passages.map((texts, index) =>
+    texts.map((text, position) => {
       const candidate = { source: index, position, text, score: 0 };
       all.push(candidate);
       return candidate;
@@ -48,6 +48,20 @@ function cutToTokens(text: string, maxTokens: number, count: (text: string) => n
 }
 
 /**
+ * True when every source is one passage at most and all of them fit the budget whatever they
+ * count: a token is at least one UTF-8 byte. Then each keeps its passage, with no scoring or
+ * counting (snippets, when pages are not read, are the common case).
+ */
+function allFitWhole(passages: readonly string[][], budgetTokens: number): boolean {
+  let bytes = 0;
+  for (const texts of passages) {
+    if (texts.length > 1) return false;
+    if (texts.length === 1) bytes += Buffer.byteLength(texts[0]);
+  }
+  return bytes <= budgetTokens;
+}
+
+/**
  * Fills a token budget with the passages that best match the question, spread across the
  * sources: in rounds, each source adds its next best passage while it fits, so one long page
  * cannot crowd out the rest. A source whose best passage is longer than its fair share in the
@@ -59,7 +73,9 @@ export function selectPassages(
   budgetTokens: number,
   count: (text: string) => number,
 ): string[] {
-  const candidates = candidatesBySource(question, sources);
+  const passages = sources.map((source) => cutPassages(source.text.slice(0, MAX_SOURCE_CHARS)));
+  if (allFitWhole(passages, budgetTokens)) return passages.map((texts) => texts[0] ?? '');
+  const candidates = candidatesBySource(question, passages);
   const chosen: Candidate[][] = sources.map(() => []);
   const done = new Set<number>();
   const share = Math.floor(budgetTokens / Math.max(1, sources.length));

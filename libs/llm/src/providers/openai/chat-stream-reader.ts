@@ -1,6 +1,6 @@
 import type { SseEvent } from '../../sse/sse-decoder';
 import type { LlmEvent, LlmMessage, LlmUsage } from '../../llm.types';
-import { countTokens } from '@answergate/common';
+import { TokenCounter } from '@answergate/common';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { readChunk, readErrorEvent, type ChunkContent } from './chat-chunk';
 import { LlmUpstreamError } from './llm-upstream.error';
@@ -12,8 +12,10 @@ import { type SplitText, ThinkTagSplitter } from '../../reasoning/think-tag-spli
  * stream ends the same way: deltas, usage (the upstream's, or counted), finish.
  */
 export class ChatStreamReader {
-  private readonly parts: string[] = [];
-  private readonly reasoningParts: string[] = [];
+  // The usage estimate when the upstream reports none, counted as the text goes by.
+  private readonly contentTokens = new TokenCounter();
+  private readonly reasoningTokens = new TokenCounter();
+  private reasoned = false;
   private readonly thinkTags = new ThinkTagSplitter();
   private finishReason: string | undefined;
   private usage: LlmUsage | undefined;
@@ -72,27 +74,28 @@ export class ChatStreamReader {
   private write({ reasoning, content }: SplitText): void {
     if (reasoning) this.reason(reasoning);
     if (content) {
-      this.parts.push(content);
+      this.contentTokens.push(content);
       this.emit({ type: 'delta', content });
     }
   }
 
   private reason(text: string): void {
-    this.reasoningParts.push(text);
+    this.reasoned = true;
+    this.reasoningTokens.push(text);
     this.emit({ type: 'reasoning', content: text });
   }
 
   private countedUsage(): LlmUsage {
     return {
       promptTokens: countMessageTokens(this.messages),
-      completionTokens: countTokens(this.parts.join('') + this.reasoningParts.join('')),
+      completionTokens: this.contentTokens.total + this.reasoningTokens.total,
     };
   }
 
   /** Reasoning tokens as the upstream counted them, else counted here when there was reasoning. */
   private withReasoning(usage: LlmUsage): LlmUsage {
-    if (usage.reasoningTokens !== undefined || this.reasoningParts.length === 0) return usage;
-    return { ...usage, reasoningTokens: countTokens(this.reasoningParts.join('')) };
+    if (usage.reasoningTokens !== undefined || !this.reasoned) return usage;
+    return { ...usage, reasoningTokens: this.reasoningTokens.total };
   }
 
   private reported(message: string): LlmUpstreamError {

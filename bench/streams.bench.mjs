@@ -1,0 +1,98 @@
+// 1,000 open SSE streams: the app's peak RSS while every stream is open at once, against a
+// slowed LLM fixture (50 ms a chunk, 400 words: ~20 s a stream unloaded). Each round starts a
+// fresh app process (production settings, request logs at info to a file), warms it up, reads its
+// idle memory, then opens all streams at once. App, fixture and this client are three processes.
+// Target: peak RSS (VmHWM) under 250 MB with zero errors.
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { newAgent, streamChat } from './support/http-client.mjs';
+import { startFixtureProcess } from './support/llm-fixture.mjs';
+import { BENCH_KEY, ROOT, procMemory, scrapeMetrics, startApp } from './support/processes.mjs';
+import { openStreams } from './support/stream-load.mjs';
+import { streamsReport, TARGET_MB } from './support/streams-report.mjs';
+import { machine, writeResult } from './support/results.mjs';
+
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DELAY_MS = 50;
+const WORDS = 400;
+const METRICS_TOKEN = 'bench-metrics-token';
+const HEAP_USED = 'answergate_nodejs_heap_size_used_bytes';
+const auth = { authorization: `Bearer ${BENCH_KEY}` };
+const chatBody = {
+  model: 'sonar',
+  stream: true,
+  messages: [{ role: 'user', content: 'How does Answergate cache search results?' }],
+};
+const LOG_FILE = join(tmpdir(), `answergate-bench-streams-${process.pid}.log`);
+process.once('exit', () => rmSync(LOG_FILE, { force: true }));
+
+const appEnv = (llmUrl) => ({
+  NODE_ENV: 'production',
+  API_KEYS: BENCH_KEY,
+  LOG_LEVEL: 'info',
+  LLM_BASE_URL: llmUrl,
+  LLM_MODEL: 'fixture-model',
+  SEARCH_PROVIDER: 'local',
+  LOCAL_INDEX_DIR: join(ROOT, 'docs'),
+  RATE_LIMIT_REQUESTS: '0',
+  RATE_LIMIT_CONCURRENT_STREAMS: '0',
+  METRICS_TOKEN,
+  SWAGGER_ENABLED: 'false',
+});
+
+/** One round: a fresh app, 50 sequential warm-up answers, then STREAMS streams at once. */
+async function round(fixture) {
+  const fd = openSync(LOG_FILE, 'w');
+  const app = await startApp(appEnv(fixture.url), { stdout: fd }).finally(() => closeSync(fd));
+  try {
+    await fixture.command({ delayMs: 0, words: 0 });
+    const agent = newAgent();
+    for (let i = 0; i < 50; i += 1) {
+      const warm = await streamChat(`${app.url}/v1/chat/completions`, chatBody, {
+        headers: auth,
+        agent,
+      });
+      if (warm.error || !warm.done) throw new Error(`warm-up failed: ${warm.error ?? 'no [DONE]'}`);
+    }
+    agent.destroy();
+    await sleep(1000);
+    const idle = procMemory(app.pid);
+    const idleHeap = (await scrapeMetrics(app.url, METRICS_TOKEN, [HEAP_USED]))[HEAP_USED];
+    await fixture.command({ delayMs: DELAY_MS, words: WORDS });
+    const loadBefore = loadavg();
+    const options = { app, fixturePid: fixture.pid, metricsToken: METRICS_TOKEN, streams: STREAMS };
+    const load = await openStreams({ ...options, body: chatBody, headers: auth });
+    console.log(
+      `${STREAMS} streams: ${load.completed} completed, ${load.errors} errors, peak open ` +
+        `${load.peakOpen}, idle RSS ${idle.rssMb.toFixed(0)} MB, VmHWM ${load.hwmMb.toFixed(0)} MB, ` +
+        `first chunk p50 ${load.firstEvent.p50.toFixed(0)} ms`,
+    );
+    return { ...load, idle, idleHeapMb: idleHeap / 1024 ** 2, loadBefore };
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main() {
+  const fixture = await startFixtureProcess();
+  try {
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i += 1) rounds.push(await round(fixture));
+    const config = { STREAMS, ROUNDS, DELAY_MS, WORDS, body: chatBody };
+    const head =
+      `# ${STREAMS.toLocaleString('en')} open SSE streams: peak memory\n\n` +
+      'Written by `bench/streams.bench.mjs` (`npm run bench:streams`).\n' +
+      `Machine: ${machine()}.\n`;
+    await writeResult('streams', `${head}\n${streamsReport(rounds, config)}`);
+    const worst = Math.max(...rounds.map((r) => r.hwmMb));
+    console.log(`peak RSS ${worst.toFixed(0)} MB (target < ${TARGET_MB} MB)`);
+  } finally {
+    await fixture.stop();
+  }
+}
+
+await main();
+process.exit(0);

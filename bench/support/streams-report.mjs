@@ -1,0 +1,76 @@
+// Markdown for bench/results/streams.md, from what streams.bench.mjs measured.
+
+export const TARGET_MB = 250;
+
+const mb = (n) => `${n.toFixed(0)} MB`;
+const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const heapMb = (round, name) => round.atPeak?.metrics?.[name] / 1024 ** 2;
+
+const ROWS = [
+  ['Streams completed with `[DONE]`', (r) => `${r.completed} / ${r.streams}`],
+  ['Errors', (r) => `**${r.errors}**${r.errors ? ` (${r.errorSamples.join('; ')})` : ''}`],
+  [
+    'Load average 1/5/15 min when the streams opened',
+    (r) => r.loadBefore.map((n) => n.toFixed(2)).join(' / '),
+  ],
+  ['Peak streams open at once (client side)', (r) => String(r.peakOpen)],
+  ['All streams open after', (r) => ms(r.allOpenMs)],
+  [
+    'Time to the first chunk, p50 / p95 / p99',
+    (r) => `${ms(r.firstEvent.p50)} / ${ms(r.firstEvent.p95)} / ${ms(r.firstEvent.p99)}`,
+  ],
+  ['Wall time, first request to last `[DONE]`', (r) => ms(r.wallMs)],
+  ['RSS idle after warm-up (heap used)', (r) => `${mb(r.idle.rssMb)} (${mb(r.idleHeapMb)})`],
+  [
+    'RSS at the peak scrape (streams open then)',
+    (r) => (r.atPeak ? `${mb(r.atPeak.rssMb)} (${r.atPeak.open})` : 'n/a'),
+  ],
+  [
+    'Heap used / total at the peak scrape',
+    (r) =>
+      `${mb(heapMb(r, 'answergate_nodejs_heap_size_used_bytes'))} / ${mb(heapMb(r, 'answergate_nodejs_heap_size_total_bytes'))}`,
+  ],
+  ['**Peak RSS (VmHWM)**', (r) => `**${mb(r.hwmMb)}**`],
+  [
+    'Peak RSS above idle, per stream',
+    (r) => `${(((r.hwmMb - r.idle.rssMb) * 1024) / r.streams).toFixed(0)} KB`,
+  ],
+  [
+    'CPU seconds: app / fixture / client',
+    (r) => `${r.cpu.app.toFixed(1)} / ${r.cpu.fixture.toFixed(1)} / ${r.cpu.client.toFixed(1)}`,
+  ],
+];
+
+export function streamsReport(rounds, config) {
+  const peaks = rounds.map((r) => r.hwmMb);
+  const worst = Math.max(...peaks);
+  const errors = rounds.reduce((n, r) => n + r.errors, 0);
+  const met = worst < TARGET_MB && errors === 0;
+  return `**Target: ${config.STREAMS.toLocaleString('en')} streams open at once with zero errors and a peak RSS
+(VmHWM) under ${TARGET_MB} MB in every round: ${met ? 'met' : '**missed**'}.** Peak RSS per round:
+${peaks.map(mb).join(', ')} (median ${mb(median(peaks))}, worst ${mb(worst)}); errors: ${errors}.
+
+## Method
+
+Each of the ${config.ROUNDS} rounds starts a fresh app process: \`node dist/apps/api/src/main.js\` with
+\`NODE_ENV=production\`, the local index over \`docs/\` (search cache on: every stream asks the same
+question), \`LLM_BASE_URL\` = the LLM fixture, \`LOG_LEVEL=info\` with stdout to a file,
+\`METRICS_TOKEN\` set, \`SWAGGER_ENABLED=false\`, \`RATE_LIMIT_REQUESTS=0\` and
+\`RATE_LIMIT_CONCURRENT_STREAMS=0\` (the defaults would refuse this many streams from one key),
+\`CITATION_CHECK\` at its default (\`flag\`), V8's default heap settings. The app answers 50 streamed
+requests one after the other (warm-up), rests 1 s, and its idle RSS is read. Then the fixture
+(\`test/fixtures/llm-server.ts\`, transpiled, its own process) waits ${config.DELAY_MS} ms before every
+chunk of a ${config.WORDS}-word answer (one word a chunk, then a usage chunk), and this process opens all
+${config.STREAMS} streams at once (\`${JSON.stringify(config.body)}\`) through one keep-alive \`Agent\`.
+The app's RSS is read from \`/proc/<pid>/status\` every 50 ms (VmHWM is the kernel's own peak), its
+\`/metrics\` (heap) at most once a second while the most streams are open. "First chunk" is the
+time from sending the request to the first \`data:\` event (the role chunk with the sources).
+
+## Results
+
+| | ${rounds.map((_, i) => `Round ${i + 1}`).join(' | ')} |
+| --- | ${rounds.map(() => '---').join(' | ')} |
+${ROWS.map(([label, f]) => `| ${label} | ${rounds.map(f).join(' | ')} |`).join('\n')}
+`;
+}
