@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
+import { signalOnClose } from './signal-on-close';
 
 /** Gives the request's AbortSignal, made on first call (the same one on every later call). */
 export type LazySignal = () => AbortSignal;
@@ -16,14 +17,3 @@ export const RequestSignal = createParamDecorator(
     return () => (signal ??= signalOnClose(response));
   },
 );
-
-function signalOnClose(response: Response): AbortSignal {
-  const controller = new AbortController();
-  const abort = () => {
-    if (!response.writableFinished) controller.abort(new Error('The client closed the request.'));
-  };
-  // Asked for after the client left: its `close` has been emitted already.
-  if (response.closed) abort();
-  else response.once('close', abort);
-  return controller.signal;
-}
