@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHECKS, haproxyConfig, startHaproxy, waitForStates } from './support/haproxy.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
-import { BENCH_KEY, freePort, startRedis } from './support/processes.mjs';
+import { BENCH_KEY, MAIN, freePort, startRedis } from './support/processes.mjs';
 import { Replica } from './support/replicas.mjs';
 import { RolloutLoad } from './support/rollout-load.mjs';
 import { rolloutReport } from './support/rollout-report.mjs';
@@ -25,18 +25,28 @@ const GRACE_MS = 10_000;
 const WARM_UP = 30;
 /** At least haproxy's time to mark a server DOWN: inter × fall (fastinter after the first failure). */
 const DRAIN_DELAY_MS = 3000;
-/** The app's drain delay and haproxy's retry and connection settings, one rolling restart each. */
+/**
+ * An older build to measure the same way (`BENCH_ROLLOUT_BASELINE=/path/to/dist/apps/api/src/main.js`,
+ * labelled by `BENCH_ROLLOUT_BASELINE_LABEL`), e.g. the commit before SHUTDOWN_DRAIN_DELAY_MS.
+ */
+const BASELINE = process.env.BENCH_ROLLOUT_BASELINE;
+const BASELINE_LABEL = process.env.BENCH_ROLLOUT_BASELINE_LABEL ?? BASELINE;
+const keepAlive = { retryOn: 'conn-failure', serverClose: false };
+/** The build, its drain delay, and haproxy's retry and connection settings: one rolling restart each. */
 const SETUPS = [
+  ...(BASELINE ? [{ main: BASELINE, build: BASELINE_LABEL, drainDelayMs: 0, ...keepAlive }] : []),
   { drainDelayMs: 0, retryOn: 'conn-failure', serverClose: true },
-  { drainDelayMs: 0, retryOn: 'conn-failure', serverClose: false },
-  { drainDelayMs: DRAIN_DELAY_MS, retryOn: 'conn-failure', serverClose: false },
+  { drainDelayMs: 0, ...keepAlive },
+  { drainDelayMs: DRAIN_DELAY_MS, ...keepAlive },
   { drainDelayMs: DRAIN_DELAY_MS, retryOn: 'conn-failure empty-response 503', serverClose: false },
 ].map((setup) => ({
+  main: MAIN,
+  build: 'this build',
   ...setup,
-  name: `SHUTDOWN_DRAIN_DELAY_MS=${setup.drainDelayMs}, haproxy retry-on ${setup.retryOn}, ${setup.serverClose ? 'http-server-close' : 'keep-alive to the app'}`,
+  name: `${setup.build ?? 'this build'}, SHUTDOWN_DRAIN_DELAY_MS=${setup.drainDelayMs}, haproxy retry-on ${setup.retryOn}, ${setup.serverClose ? 'http-server-close' : 'keep-alive to the app'}`,
 }));
-const wanted = process.env.BENCH_ROLLOUT_SETUPS?.split(',').map(Number);
-const setups = wanted ? SETUPS.filter((_, i) => wanted.includes(i)) : SETUPS;
+/** kill -9 with and without haproxy replaying requests that got no answer. */
+const KILL_SETUPS = SETUPS.slice(-2).reverse();
 
 const isUp = (state) => state === 'UP';
 
@@ -119,12 +129,13 @@ async function killOne(replicas, setup) {
   return { setup, phases, timeline };
 }
 
-/** (Re)starts every replica whose process does not run with `drainDelayMs`, before any load. */
-async function withDrainDelay(replicas, drainDelayMs) {
+/** (Re)starts every replica not running the setup's build and drain delay, before any load. */
+async function runSetup(replicas, { main, drainDelayMs }) {
   for (const replica of replicas) {
-    const wanted = String(drainDelayMs);
-    if (replica.running && replica.env.SHUTDOWN_DRAIN_DELAY_MS === wanted) continue;
-    replica.env = { ...replica.env, SHUTDOWN_DRAIN_DELAY_MS: wanted };
+    const delay = String(drainDelayMs);
+    const same = replica.main === main && replica.env.SHUTDOWN_DRAIN_DELAY_MS === delay;
+    if (replica.running && same) continue;
+    Object.assign(replica, { main, env: { ...replica.env, SHUTDOWN_DRAIN_DELAY_MS: delay } });
     if (replica.running) await replica.signal('SIGKILL');
     await replica.start();
   }
@@ -154,15 +165,17 @@ async function main() {
   }
   try {
     const rolling = [];
-    for (const setup of setups) {
+    for (const setup of SETUPS) {
       console.log(`rolling restart: ${setup.name}`);
-      await withDrainDelay(replicas, setup.drainDelayMs);
+      await runSetup(replicas, setup);
       rolling.push(await rollingRestart(replicas, setup));
     }
-    const killSetup = setups.at(-1);
-    console.log(`kill -9 one replica: ${killSetup.name}`);
-    await withDrainDelay(replicas, killSetup.drainDelayMs);
-    const kill = await killOne(replicas, killSetup);
+    const kills = [];
+    for (const setup of KILL_SETUPS) {
+      console.log(`kill -9 one replica: ${setup.name}`);
+      await runSetup(replicas, setup);
+      kills.push(await killOne(replicas, setup));
+    }
     const logs = replicas.map((r) => readFileSync(r.logFile, 'utf8')).join('\n');
     const markdown = rolloutReport({
       machine: machine(),
@@ -171,7 +184,7 @@ async function main() {
       graceMs: GRACE_MS,
       checks: CHECKS,
       rolling,
-      kill,
+      kills,
       graceOver: logs.split('\n').filter((l) => l.includes('Grace period over')).length,
     });
     await writeResult('rollout', markdown);

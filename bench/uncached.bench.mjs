@@ -224,9 +224,9 @@ after it: ${load(r.loadAfter)}.
 - ${WARMUP} warm-up iterations, then ${ROUNDS} rounds of ${ITERATIONS}; each iteration runs the three one
   after another, the order rotating through all six. One keep-alive agent for all. Times from just
   before the request is sent; differences are paired per question.
-- searx pages asked during the measured pass (by hand asks page 1 only): ${pages}. The gateway asks
-  page 2 when page 1 held as many results as the largest page seen so far (8 here) and fewer than
-  it wants (10): searx cannot tell it that a page that size was the last.
+- searx pages asked during the measured pass (by hand asks page 1 only, so pages beyond 1 are the
+  gateway's): ${pages}. With the cache off the gateway asks searx for the results the request wants
+  (6), not the 10 a shared cache entry holds, so a page 1 of 6-8 results is enough.
 
 ## Results (ms), all rounds
 

@@ -6,9 +6,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MAIN, track } from './processes.mjs';
 
 export class Replica {
-  /** `logFile`: where its stdout and stderr go (appended across restarts). */
+  /** `logFile`: where its stdout and stderr go (appended across restarts); `main`: the build run. */
   constructor(name, port, env, logFile) {
-    Object.assign(this, { name, port, env, logFile, child: undefined, exited: undefined });
+    Object.assign(this, {
+      name,
+      port,
+      env,
+      logFile,
+      main: MAIN,
+      child: undefined,
+      exited: undefined,
+    });
   }
 
   get running() {
@@ -25,7 +33,7 @@ export class Replica {
   async start(timeoutMs = 30_000) {
     const fd = openSync(this.logFile, 'a');
     const child = track(
-      spawn(process.execPath, [MAIN], {
+      spawn(process.execPath, [this.main], {
         env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(this.port), ...this.env },
         stdio: ['ignore', fd, fd],
       }),

@@ -11,7 +11,6 @@ import { requireJsonBody } from './http/require-json-body.middleware';
 import { requestLifecycle } from './http/request-lifecycle.middleware';
 import { securityHeaders } from './http/security-headers';
 import { DrainService } from './lifecycle/drain.service';
-import { drainRequests } from './lifecycle/drain-requests.middleware';
 import { AppLogger } from './logging/app-logger';
 import { RequestLog } from './logging/request-log';
 
@@ -48,6 +47,7 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
       log: app.get(RequestLog),
       metrics: app.get(Metrics),
       headers: securityHeaders(),
+      drain: app.get(DrainService),
     }),
   );
   app.use(requireJsonBody());
@@ -56,7 +56,6 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
     type: isJsonFromKeyHolder(app.get(ApiKeyStore)),
   });
   app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
-  app.use(drainRequests(app.get(DrainService)));
   if (config.swaggerEnabled) setupSwagger(app);
   return app;
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -7,8 +7,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return header ? BEARER.exec(header)?.[1] : undefined;
 }
 
-/** A fixed-length digest, so secrets of any length compare in constant time. */
-export const secretDigest = (value: string): Buffer => createHash('sha256').update(value).digest();
+/**
+ * A fixed-length digest (SHA-256), so secrets of any length compare in constant time.
+ * The one-shot `hash` costs about half of a `createHash` object on every request.
+ */
+export const secretDigest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 /** Constant-time equality of two secrets. */
 export function secretsEqual(a: string, b: string): boolean {

@@ -62,7 +62,15 @@ export class SearchService {
         this.cached(
           this.results,
           ['search', CACHED_RESULT_FORMAT, limit, key, filters],
-          { query: text, limit, filters: request.filters, signal: request.signal },
+          {
+            query: text,
+            limit,
+            filters: request.filters,
+            // Read only on a cache miss: a request may make its signal only when it is needed.
+            get signal() {
+              return request.signal;
+            },
+          },
           (q) => this.provider.search(q),
           prepareResults,
         ),

@@ -5,6 +5,7 @@ import express from 'express';
 import { pino } from 'pino';
 import request from 'supertest';
 import { Metrics } from '@answergate/common';
+import { DrainService } from '../lifecycle/drain.service';
 import { AppLogger } from '../logging/app-logger';
 import { RequestLog } from '../logging/request-log';
 import { requestLifecycle } from './request-lifecycle.middleware';
@@ -18,8 +19,24 @@ function appWithLogs(level = 'info') {
   const metrics = new Metrics();
   const app = express();
   const headers: Array<[string, string]> = [['X-Content-Type-Options', 'nosniff']];
-  app.use(requestLifecycle({ log: new RequestLog(root), metrics, headers }));
-  return { app, lines, metrics, logger: new AppLogger(root) };
+  const drain = new DrainService(metrics);
+  app.use(requestLifecycle({ log: new RequestLog(root), metrics, headers, drain }));
+  return { app, lines, metrics, drain, logger: new AppLogger(root) };
+}
+
+/** GETs `path` from `app` with keep-alive (as fetch does), and returns the response. */
+async function keepAliveGet(app: express.Express, path: string): Promise<globalThis.Response> {
+  const server = app.listen(0, '127.0.0.1');
+  try {
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}${path}`);
+    await res.arrayBuffer();
+    return res;
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 }
 
 /** Resolves with the first line that `match` accepts, once the app has written it. */
@@ -166,5 +183,48 @@ describe('requestLifecycle', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+
+  it('counts a request in flight until its response closes, and leaves keep-alive alone before a shutdown', async () => {
+    const { app, drain } = appWithLogs('silent');
+    let countedWhileServed = -1;
+    app.get('/', (_req, res) => {
+      countedWhileServed = drain.inFlight;
+      res.end();
+    });
+    const res = await keepAliveGet(app, '/');
+    expect(res.status).toBe(200);
+    expect(countedWhileServed).toBe(1);
+    expect(res.headers.get('connection')).toBe('keep-alive');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drain.inFlight).toBe(0);
+  });
+
+  it('while draining, serves requests with Connection: close', async () => {
+    const { app, drain } = appWithLogs('silent');
+    app.get('/v1/models', (_req, res) => res.json({}));
+    drain.begin();
+    const res = await keepAliveGet(app, '/v1/models');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('connection')).toBe('close');
+  });
+
+  it('once refusing, answers /v1 requests 503 without reaching the route or counting them, probes still served', async () => {
+    const { app, drain } = appWithLogs('silent');
+    let reached = 0;
+    let countedWhileServed = -1;
+    app.get('/v1/models', (_req, res) => {
+      reached += 1;
+      res.json({});
+    });
+    app.get('/health/ready', (_req, res) => {
+      countedWhileServed = drain.inFlight;
+      res.json({});
+    });
+    drain.refuse();
+    await request(app).get('/v1/models').expect(503);
+    expect(reached).toBe(0);
+    await request(app).get('/health/ready').expect(200);
+    expect(countedWhileServed).toBe(1);
   });
 });

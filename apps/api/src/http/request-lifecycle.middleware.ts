@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { type Metrics, RequestTimings } from '@answergate/common';
+import type { DrainService } from '../lifecycle/drain.service';
+import { drainRefusal } from '../lifecycle/drain-refusal';
 import { requestContext } from '../logging/request-context';
 import { requestId } from '../logging/request-id';
 import type { RequestLog } from '../logging/request-log';
@@ -10,6 +12,8 @@ export interface RequestLifecycleParts {
   metrics: Metrics;
   /** Set on every response (see `securityHeaders`). */
   headers: ReadonlyArray<[string, string]>;
+  /** Shutdown state: requests are counted until they close, and refused once it says so. */
+  drain: DrainService;
 }
 
 /**
@@ -17,22 +21,27 @@ export interface RequestLifecycleParts {
  * an id (echoed as `X-Request-Id`), starts its timings, sets the security headers, runs the
  * rest inside its context (log lines written while serving it carry the id), and when the
  * response closes, counts it in the metrics (if it finished) and writes its one log line.
+ * For the shutdown it counts the request as in flight until then, and while draining closes
+ * the connection after the response, or refuses the request (see `drainRefusal`).
  */
-export function requestLifecycle({ log, metrics, headers }: RequestLifecycleParts) {
+export function requestLifecycle({ log, metrics, headers, drain }: RequestLifecycleParts) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const startedAt = Date.now();
     const timings = RequestTimings.of(req);
     const id = requestId(req, res);
     for (const [name, value] of headers) res.setHeader(name, value);
+    const refused = drain.draining ? drainRefusal(drain, req, res) : undefined;
+    const untrack = refused ? undefined : drain.trackRequest();
     // `close` follows `finish`, or comes alone when the client went away first.
     const ended = (error?: Error): void => {
       res.removeListener('close', ended);
       res.removeListener('error', ended);
       if (res.writableFinished) recordHttpRequest(metrics, req, res, timings.total() / 1000);
       log.write(req, res, id, startedAt, error);
+      untrack?.();
     };
     res.on('close', ended);
     res.on('error', ended);
-    requestContext.run({ id }, next);
+    requestContext.run({ id }, refused ? () => next(refused) : next);
   };
 }

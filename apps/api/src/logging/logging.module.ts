@@ -7,7 +7,7 @@ import { RequestLog } from './request-log';
 
 /**
  * JSON lines with pino to stdout: Nest's and the libraries' logs through `AppLogger`, and one
- * line per request (`RequestLog`, written by the `requestLogging` middleware).
+ * line per request (`RequestLog`, written by the `requestLifecycle` middleware).
  */
 @Module({
   providers: [

@@ -37,7 +37,7 @@ export class RequestLog {
 
   /**
    * Writes the line for a request that ended: finished, closed early or failed (`error`
-   * from the response stream). 5xx and stream errors use pino-http's "request errored".
+   * from the response stream). 5xx and stream errors say "request errored", as pino-http did.
    */
   write(req: IncomingMessage, res: ServerResponse, id: string, startedAt: number, error?: Error) {
     const level = this.levelOf(req, res, error) as Level | 'silent';

@@ -1,15 +1,19 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
+import { signalOnClose } from './signal-on-close';
+
+/** Gives the request's AbortSignal, made on first call (the same one on every later call). */
+export type LazySignal = () => AbortSignal;
 
 /**
- * An AbortSignal that fires when the client goes away before the answer is sent,
- * so the searches (and backend calls) made for it stop too.
+ * An AbortSignal that fires when the client goes away before the answer is sent, so the
+ * searches (and backend calls) made for it stop too. Made only when first asked for: a cache
+ * hit never needs one, and an AbortController with its close listener costs on every request.
  */
-export const RequestSignal = createParamDecorator((_: unknown, context: ExecutionContext) => {
-  const response = context.switchToHttp().getResponse<Response>();
-  const controller = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) controller.abort(new Error('The client closed the request.'));
-  });
-  return controller.signal;
-});
+export const RequestSignal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): LazySignal => {
+    const response = context.switchToHttp().getResponse<Response>();
+    let signal: AbortSignal | undefined;
+    return () => (signal ??= signalOnClose(response));
+  },
+);

@@ -15,7 +15,7 @@ import { API_KEY_SCHEME } from '../docs/api-key-scheme';
 import { bothLayouts } from '../http/both-layouts';
 import { SearchRequestDto } from './dto/search-request.dto';
 import { SearchResponseDto } from './dto/search-response.dto';
-import { RequestSignal } from './request-signal.decorator';
+import { type LazySignal, RequestSignal } from './request-signal.decorator';
 import { SEARCH_EXAMPLES } from './search.examples';
 
 @ApiTags('search')
@@ -40,7 +40,7 @@ export class SearchController {
   @ApiErrorResponses(400, 415, 502, 504)
   async create(
     @Body() body: SearchRequestDto,
-    @RequestSignal() signal: AbortSignal,
+    @RequestSignal() signal: LazySignal,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SearchResponseDto> {

@@ -48,17 +48,28 @@ function cutToTokens(text: string, maxTokens: number, count: (text: string) => n
 }
 
 /**
- * True when every source is one passage at most and all of them fit the budget whatever they
- * count: a token is at least one UTF-8 byte. Then each keeps its passage, with no scoring or
- * counting (snippets, when pages are not read, are the common case).
+ * True when every source is one passage at most and all of them fit the budget: then each
+ * keeps its passage, and nothing needs scoring (snippets, when pages are not read, are the
+ * common case). Their UTF-8 bytes are tried first, as a token is at least one byte; tokens are
+ * counted only when the bytes do not fit.
  */
-function allFitWhole(passages: readonly string[][], budgetTokens: number): boolean {
+function allFitWhole(
+  passages: readonly string[][],
+  budgetTokens: number,
+  count: (text: string) => number,
+): boolean {
   let bytes = 0;
   for (const texts of passages) {
     if (texts.length > 1) return false;
     if (texts.length === 1) bytes += Buffer.byteLength(texts[0]);
   }
-  return bytes <= budgetTokens;
+  if (bytes <= budgetTokens) return true;
+  let tokens = 0;
+  for (const texts of passages) {
+    if (texts.length === 1) tokens += count(texts[0]);
+    if (tokens > budgetTokens) return false;
+  }
+  return true;
 }
 
 /**
@@ -74,7 +85,7 @@ export function selectPassages(
   count: (text: string) => number,
 ): string[] {
   const passages = sources.map((source) => cutPassages(source.text.slice(0, MAX_SOURCE_CHARS)));
-  if (allFitWhole(passages, budgetTokens)) return passages.map((texts) => texts[0] ?? '');
+  if (allFitWhole(passages, budgetTokens, count)) return passages.map((texts) => texts[0] ?? '');
   const candidates = candidatesBySource(question, passages);
   const chosen: Candidate[][] = sources.map(() => []);
   const done = new Set<number>();

@@ -30,6 +30,8 @@ export function fuseBy<T>(
   merge: (kept: T, other: T) => T,
   k = RRF_K,
 ): T[] {
+  // One list (one query, the usual case) fuses to itself: its first copy of each page, in order.
+  if (lists.length === 1) return firstOfEach(lists[0], keyOf);
   const fused = new Map<string, Fused<T>>();
   let order = 0;
   for (const list of lists) {
@@ -52,4 +54,14 @@ export function fuseBy<T>(
   return [...fused.values()]
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((entry) => entry.item);
+}
+
+function firstOfEach<T>(list: readonly T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((item) => {
+    const key = keyOf(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -99,7 +99,8 @@ export class SearchRequestDto extends SearchFiltersDto {
   @IsBoolean()
   display_server_time?: boolean;
 
-  toSearchRequest(signal?: AbortSignal): SearchRequest {
+  /** `signal` is called only when a backend is asked (a cache miss), not on every request. */
+  toSearchRequest(signal?: () => AbortSignal): SearchRequest {
     return {
       queries: typeof this.query === 'string' ? [this.query] : this.query,
       maxResults: this.max_results ?? 10,
@@ -111,7 +112,9 @@ export class SearchRequestDto extends SearchFiltersDto {
         search_before_date_filter: this.search_before_date_filter ?? this.search_before_date,
         language_preference: this.search_language_filter?.[0] ?? this.language_preference,
       }),
-      signal,
+      get signal() {
+        return signal?.();
+      },
     };
   }
 }

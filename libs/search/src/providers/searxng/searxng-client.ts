@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import { abortReason } from '../../abort';
 import { SearchUnavailableError } from '../../search-unavailable.error';
+import { getJson } from './get-json';
 import type { SearxngResponse } from './searxng-response';
 import { StatusError } from './status.error';
 
@@ -19,6 +19,14 @@ const MIN_ATTEMPT_MS = 100;
 /** The first attempt may use this share of the budget; a retry gets the rest. */
 const FIRST_ATTEMPT_SHARE = 0.6;
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+/** Bytes of one answer at most. */
+const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
+/** The `code` of a Node network error (or of `getJson`'s own), else ''. */
+const errorCode = (error: unknown): string => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+};
 
 interface Failure {
   error: SearchUnavailableError;
@@ -27,11 +35,14 @@ interface Failure {
 
 /**
  * HTTP to SearXNG's JSON API. `timeoutMs` bounds one call, retries included; timeouts
- * and 5xx are retried with exponential backoff, everything else fails at once.
+ * and 5xx are retried with exponential backoff, everything else fails at once. Plain
+ * node:http (`getJson`), not axios: a search is on the path to an answer's first token,
+ * and axios's per-request config merging and interceptors cost more than the GET itself.
  */
 export class SearxngClient {
   readonly origin: string;
-  private readonly http: AxiosInstance;
+  /** The instance's URL with a trailing slash, credentials kept (sent as basic auth). */
+  private readonly base: string;
 
   constructor(
     baseUrl: string,
@@ -44,13 +55,7 @@ export class SearxngClient {
     this.origin = url.toString().replace(/\/+$/, '');
     // No agent of its own: Node's global agent keeps connections alive (Node >= 19), so
     // searches reuse warm sockets.
-    this.http = axios.create({
-      baseURL: `${baseUrl.replace(/\/+$/, '')}/`,
-      headers: { Accept: 'application/json' },
-      validateStatus: () => true,
-      maxContentLength: 20 * 1024 * 1024,
-      maxRedirects: 0,
-    });
+    this.base = `${baseUrl.replace(/\/+$/, '')}/`;
   }
 
   async search(
@@ -80,11 +85,22 @@ export class SearxngClient {
   /** Readiness: SearXNG's own health route, one try. */
   async ping(signal?: AbortSignal): Promise<void> {
     try {
-      const response = await this.http.get('healthz', { timeout: this.timeoutMs, signal });
-      if (response.status !== 200) throw new Error(`/healthz answered HTTP ${response.status}`);
+      const answer = await getJson(this.endpoint('healthz'), {
+        timeoutMs: this.timeoutMs,
+        maxBytes: MAX_ANSWER_BYTES,
+        signal,
+      });
+      if (answer.status !== 200) throw new Error(`/healthz answered HTTP ${answer.status}`);
     } catch (error) {
-      throw isAxiosError(error) ? this.classify(error).error : error;
+      throw errorCode(error) ? this.classify(error).error : error;
     }
+  }
+
+  /** `<base>/<path>?<params>` */
+  private endpoint(path: string, params: Record<string, string | number> = {}): URL {
+    const url = new URL(path, this.base);
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));
+    return url;
   }
 
   private async once(
@@ -93,9 +109,13 @@ export class SearxngClient {
     timeout: number,
     signal?: AbortSignal,
   ): Promise<SearxngResponse> {
-    const response = await this.http.get<unknown>(path, { params, timeout, signal });
-    if (response.status !== 200) throw new StatusError(response.status);
-    const body = response.data as SearxngResponse | null;
+    const answer = await getJson(this.endpoint(path, params), {
+      timeoutMs: timeout,
+      maxBytes: MAX_ANSWER_BYTES,
+      signal,
+    });
+    if (answer.status !== 200) throw new StatusError(answer.status);
+    const body = answer.body as SearxngResponse | null | undefined;
     if (typeof body !== 'object' || body === null || !Array.isArray(body.results)) {
       throw new SearchUnavailableError(
         `SearXNG at ${this.origin} did not answer JSON; enable "json" in its search.formats`,
@@ -115,7 +135,7 @@ export class SearxngClient {
         retryable: error.status >= 500,
       };
     }
-    const code = isAxiosError(error) ? (error.code ?? '') : '';
+    const code = errorCode(error);
     if (TIMEOUT_CODES.has(code)) {
       const message = `SearXNG at ${this.origin} did not answer within ${this.timeoutMs} ms`;
       return { error: new SearchUnavailableError(message, 504, error), retryable: true };
