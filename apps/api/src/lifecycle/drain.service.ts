@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import { Metrics, ServiceUnavailableError } from '@answergate/common';
 import { InFlightCounter } from './in-flight-counter';
@@ -15,7 +16,11 @@ export class DrainService {
   private readonly requests = new InFlightCounter();
   private readonly interrupt = new AbortController();
 
-  constructor(private readonly metrics: Metrics) {}
+  constructor(private readonly metrics: Metrics) {
+    // Every open stream listens on this one signal (and lets go when it ends): thousands at
+    // once are expected, not a leak, so Node's warning at 11 listeners would only be noise.
+    setMaxListeners(0, this.interrupt.signal);
+  }
 
   get draining(): boolean {
     return this.isDraining;
