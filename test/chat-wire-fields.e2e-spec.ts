@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { LlmFixtureServer } from './fixtures/llm-server';
-import { startTestApp, TEST_KEY } from './support/test-app';
+import { type LlmFixtureServer } from './fixtures/llm-server';
+import { startFixtureLlmApp } from './support/fixture-llm-app';
+import { TEST_KEY } from './support/test-app';
 
 /** Fields strict and citation-reading clients need: annotations, logprobs, refusal, stream usage. */
 describe('chat completion wire fields for OpenAI and Perplexity clients', () => {
@@ -10,13 +11,7 @@ describe('chat completion wire fields for OpenAI and Perplexity clients', () => 
   let url: string;
 
   beforeAll(async () => {
-    llm = await LlmFixtureServer.start();
-    app = await startTestApp({
-      LLM_BASE_URL: llm.url,
-      SEARCH_PROVIDER: 'local',
-      LOCAL_INDEX_DIR: 'docs',
-    });
-    await app.listen(0, '127.0.0.1');
+    ({ llm, app } = await startFixtureLlmApp());
     url = await app.getUrl();
   });
   afterAll(async () => {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Ajv2019, { type ErrorObject } from 'ajv/dist/2019';
-import { LlmFixtureServer } from './fixtures/llm-server';
-import { startTestApp, TEST_KEY } from './support/test-app';
+import { type LlmFixtureServer } from './fixtures/llm-server';
+import { startFixtureLlmApp } from './support/fixture-llm-app';
+import { TEST_KEY } from './support/test-app';
 
 /** OpenAI's component schemas (see fixtures/openai-schema/README.md), nullable already turned into JSON Schema. */
 const SCHEMAS = JSON.parse(
@@ -35,13 +36,7 @@ describe("responses and stream chunks against OpenAI's OpenAPI schema", () => {
   let url: string;
 
   beforeAll(async () => {
-    llm = await LlmFixtureServer.start();
-    app = await startTestApp({
-      LLM_BASE_URL: llm.url,
-      SEARCH_PROVIDER: 'local',
-      LOCAL_INDEX_DIR: 'docs',
-    });
-    await app.listen(0, '127.0.0.1');
+    ({ llm, app } = await startFixtureLlmApp());
     url = await app.getUrl();
   });
   afterAll(async () => {
