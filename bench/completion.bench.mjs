@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newAgent, requestJson, streamChat, summarize } from './support/http-client.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
-import { BENCH_KEY, ROOT, procMemory } from './support/processes.mjs';
+import { BENCH_KEY, METRICS_TOKEN, ROOT, fixtureAppEnv, procMemory } from './support/processes.mjs';
 import { scrapeMetrics, startApp } from './support/processes.mjs';
 import { latencyReport, loadReport, tokenizerReport } from './support/completion-report.mjs';
 import { changesReport } from './support/completion-changes.mjs';
@@ -26,7 +26,6 @@ const LOADS = [
   { delayMs: 50, words: 400 },
   { delayMs: 30, words: 150 },
 ];
-const METRICS_TOKEN = 'bench-metrics-token';
 const QUESTION = 'How does Answergate cache search results?';
 const auth = { authorization: `Bearer ${BENCH_KEY}` };
 const chatBody = { model: 'sonar', stream: true, messages: [{ role: 'user', content: QUESTION }] };
@@ -36,23 +35,6 @@ const HEAP_USED = 'answergate_nodejs_heap_size_used_bytes';
 const require = createRequire(import.meta.url);
 const LOG_FILE = join(tmpdir(), `answergate-bench-completion-${process.pid}.log`);
 process.once('exit', () => rmSync(LOG_FILE, { force: true }));
-
-function appEnv(llmUrl, extra = {}) {
-  return {
-    NODE_ENV: 'production',
-    API_KEYS: BENCH_KEY,
-    LOG_LEVEL: 'info',
-    LLM_BASE_URL: llmUrl,
-    LLM_MODEL: 'fixture-model',
-    SEARCH_PROVIDER: 'local',
-    LOCAL_INDEX_DIR: join(ROOT, 'docs'),
-    RATE_LIMIT_REQUESTS: '0',
-    RATE_LIMIT_CONCURRENT_STREAMS: '0',
-    METRICS_TOKEN,
-    SWAGGER_ENABLED: 'false',
-    ...extra,
-  };
-}
 
 /** One app process logging JSON lines (level info) to LOG_FILE, as in production. */
 async function startLoggedApp(env) {
@@ -120,7 +102,7 @@ async function latencyPhase(label, appUrl, fixture) {
 
 /** STREAMS streams at once against a slowed fixture, on a fresh app process. */
 async function loadPhase(fixture, llmUrl, { delayMs, words }) {
-  const app = await startLoggedApp(appEnv(llmUrl));
+  const app = await startLoggedApp(fixtureAppEnv(llmUrl));
   try {
     await fixture.command({ delayMs: 0, words: 0 });
     const agent = newAgent();
@@ -150,17 +132,18 @@ async function tokenizerCost(appUrl) {
   const dist = (path) => require(join(ROOT, 'dist', path));
   const { countTokens, cutAtTokens, tokenEnds } = dist('libs/common/src/tokens/gpt-tokens.js');
   const truncateToTokens = (text, maxTokens) => cutAtTokens(text, tokenEnds(text), maxTokens);
-  const { formatSources, numberSources } = dist('libs/completion/src/numbered-sources.js');
+  const { formatSources } = dist('libs/completion/src/numbered-sources.js');
   const full = await requestJson(
     `${appUrl}/v1/search`,
     { query: QUESTION, max_results: 6 },
     { headers: auth },
   );
-  const results = full.json.results.map((r) => ({
+  const sources = full.json.results.map((r, i) => ({
     ...r,
+    index: i + 1,
     snippet: truncateToTokens(r.snippet, 256),
   }));
-  const sourcesText = formatSources(numberSources(results));
+  const sourcesText = formatSources(sources);
   const time = (f) => {
     for (let i = 0; i < 20; i += 1) f();
     return summarize(
@@ -191,7 +174,7 @@ async function main() {
         { SEARCH_CACHE_TTL_SECONDS: '0' },
       ],
     ]) {
-      const app = await startLoggedApp(appEnv(llmUrl, extra));
+      const app = await startLoggedApp(fixtureAppEnv(llmUrl, extra));
       try {
         phases.push(await latencyPhase(label, app.url, fixture));
         tokens ??= await tokenizerCost(app.url);

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newAgent, streamChat } from './support/http-client.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
-import { BENCH_KEY, ROOT, procMemory, scrapeMetrics, startApp } from './support/processes.mjs';
+import {
+  BENCH_KEY,
+  METRICS_TOKEN,
+  fixtureAppEnv,
+  procMemory,
+  scrapeMetrics,
+  startApp,
+} from './support/processes.mjs';
 import { openStreams } from './support/stream-load.mjs';
 import { streamsReport, TARGET_MB } from './support/streams-report.mjs';
 import { machine, writeResult } from './support/results.mjs';
@@ -25,7 +32,6 @@ const HEAPS = [
 ];
 const DELAY_MS = 50;
 const WORDS = 400;
-const METRICS_TOKEN = 'bench-metrics-token';
 const HEAP_USED = 'answergate_nodejs_heap_size_used_bytes';
 const auth = { authorization: `Bearer ${BENCH_KEY}` };
 const chatBody = {
@@ -36,25 +42,13 @@ const chatBody = {
 const LOG_FILE = join(tmpdir(), `answergate-bench-streams-${process.pid}.log`);
 process.once('exit', () => rmSync(LOG_FILE, { force: true }));
 
-const appEnv = (llmUrl, nodeOptions) => ({
-  ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
-  NODE_ENV: 'production',
-  API_KEYS: BENCH_KEY,
-  LOG_LEVEL: 'info',
-  LLM_BASE_URL: llmUrl,
-  LLM_MODEL: 'fixture-model',
-  SEARCH_PROVIDER: 'local',
-  LOCAL_INDEX_DIR: join(ROOT, 'docs'),
-  RATE_LIMIT_REQUESTS: '0',
-  RATE_LIMIT_CONCURRENT_STREAMS: '0',
-  METRICS_TOKEN,
-  SWAGGER_ENABLED: 'false',
-});
-
 /** One round: a fresh app, 50 sequential warm-up answers, then STREAMS streams at once. */
 async function round(fixture, heap) {
   const fd = openSync(LOG_FILE, 'w');
-  const env = appEnv(fixture.url, heap.nodeOptions);
+  const env = fixtureAppEnv(
+    fixture.url,
+    heap.nodeOptions ? { NODE_OPTIONS: heap.nodeOptions } : {},
+  );
   const app = await startApp(env, { stdout: fd }).finally(() => closeSync(fd));
   try {
     await fixture.command({ delayMs: 0, words: 0 });

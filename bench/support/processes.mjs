@@ -12,6 +12,28 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
 export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export const BENCH_KEY = 'bench-key-0123456789';
+export const METRICS_TOKEN = 'bench-metrics-token';
+
+/**
+ * The app as production runs it over the LLM fixture at `llmUrl` and the local index of `docs/`,
+ * request logs at info, limits off (a bench sends far more than the defaults allow); `extra` adds.
+ */
+export function fixtureAppEnv(llmUrl, extra = {}) {
+  return {
+    NODE_ENV: 'production',
+    API_KEYS: BENCH_KEY,
+    LOG_LEVEL: 'info',
+    LLM_BASE_URL: llmUrl,
+    LLM_MODEL: 'fixture-model',
+    SEARCH_PROVIDER: 'local',
+    LOCAL_INDEX_DIR: join(ROOT, 'docs'),
+    RATE_LIMIT_REQUESTS: '0',
+    RATE_LIMIT_CONCURRENT_STREAMS: '0',
+    METRICS_TOKEN,
+    SWAGGER_ENABLED: 'false',
+    ...extra,
+  };
+}
 
 const children = new Set();
 
