@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { LlmFixtureServer } from './fixtures/llm-server';
 import { SearchBackend } from './fixtures/search-backend/backend';
@@ -7,6 +8,24 @@ import { SearxServer } from './support/searx-server';
 const KEY = 'drain-test-key-0123456789';
 
 type SearchBody = { results: Array<{ url: string }> };
+
+/**
+ * `GET /v1/models` on a new connection (never a pooled keep-alive one, which the server may close
+ * under it): `answered`, or the connection error's code, e.g. ECONNREFUSED once the listener is closed.
+ */
+function onNewConnection(url: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = get(`${url}/v1/models`, {
+      agent: false,
+      headers: { Authorization: `Bearer ${KEY}` },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve('answered');
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
 
 /** Opens a chat stream and collects its SSE text; resolves when the server ends it. */
 function openStream(url: string) {
@@ -81,10 +100,7 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
     app.child.kill('SIGTERM');
     await logTime(app, 'Refusing new requests');
     // The listener is closed: a load balancer's next connection fails and goes elsewhere.
-    const refused = await models(app.url).then(
-      () => 'answered',
-      (error: Error) => (error.cause as { code?: string }).code,
-    );
+    const refused = await onNewConnection(app.url);
     expect(refused).toBe('ECONNREFUSED');
 
     const text = await stream.finished;
@@ -115,10 +131,7 @@ describe('graceful shutdown on SIGTERM (real process, real stream)', () => {
 
     const refusingAt = await logTime(app, 'Refusing new requests');
     expect(refusingAt - drainingAt).toBeGreaterThanOrEqual(delayMs);
-    const refused = await models(app.url).then(
-      () => 'answered',
-      (error: Error) => (error.cause as { code?: string }).code,
-    );
+    const refused = await onNewConnection(app.url);
     expect(refused).toBe('ECONNREFUSED');
 
     const text = await stream.finished;
