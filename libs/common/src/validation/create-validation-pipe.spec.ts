@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, ValidateBy, ValidateNested } from 'class-validator';
 import { describe, expect, it } from '@jest/globals';
 import { AppError } from '../errors/app-error';
 import { createValidationPipe } from './create-validation-pipe';
@@ -21,6 +21,23 @@ class BodyDto {
   @ValidateNested({ each: true })
   @Type(() => MessageDto)
   messages!: MessageDto[];
+}
+
+let ruleRuns = 0;
+
+/** A rule that counts how often it runs (a query of up to 10 characters). */
+class CountedDto {
+  @ValidateBy({
+    name: 'shortQuery',
+    validator: {
+      validate: (value: unknown) => {
+        ruleRuns += 1;
+        return typeof value === 'string' && value.length <= 10;
+      },
+      defaultMessage: () => 'query must be at most 10 characters',
+    },
+  })
+  query!: string;
 }
 
 const pipe = createValidationPipe();
@@ -54,5 +71,45 @@ describe('createValidationPipe', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error.param).toBe('messages[1].role');
     expect(error.message).toMatch(/role/);
+  });
+});
+
+describe('createValidationPipe, bodies seen before', () => {
+  const counted = (value: unknown) =>
+    pipe.transform(value, { type: 'body', metatype: CountedDto }) as Promise<CountedDto>;
+
+  it('runs the rules once for bodies identical to one that passed, each a new DTO', async () => {
+    ruleRuns = 0;
+    const first = await counted({ query: 'cache' });
+    const second = await counted({ query: 'cache' });
+    expect(ruleRuns).toBe(1);
+    expect(second).toBeInstanceOf(CountedDto);
+    expect(second).toEqual({ query: 'cache' });
+    expect(second).not.toBe(first);
+  });
+
+  it('validates every other body, and a failing body every time, with the same 400', async () => {
+    ruleRuns = 0;
+    await counted({ query: 'cached' });
+    const refusals = [];
+    for (let round = 0; round < 2; round += 1) {
+      refusals.push(await counted({ query: 'much too long' }).catch((e: unknown) => e));
+    }
+    expect(ruleRuns).toBe(3);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({
+        status: 400,
+        param: 'query',
+        message: 'query must be at most 10 characters',
+      });
+    }
+  });
+
+  it('refuses an unknown field next to a body that passed', async () => {
+    await counted({ query: 'ok' });
+    await expect(counted({ query: 'ok', colour: 'blue' })).rejects.toMatchObject({
+      code: 'unknown_parameter',
+      param: 'colour',
+    });
   });
 });
