@@ -66,6 +66,9 @@ describe('entityKey', () => {
       { big: 1n },
       { text: 'x'.repeat(MAX_ENTITY_KEY_CHARS + 1) },
       { list: Array.from({ length: MAX_ENTITY_KEY_CHARS }, () => 'ab') },
+      JSON.parse('{"query":"a","__proto__":{"polluted":true}}') as object,
+      { nested: { constructor: 'x' } },
+      { prototype: 1 },
     ];
     for (const value of given) expect(entityKey(value)).toBeUndefined();
   });

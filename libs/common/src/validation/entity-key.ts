@@ -1,10 +1,14 @@
 /** Keys longer than this are not made: large bodies are validated every time. */
 export const MAX_ENTITY_KEY_CHARS = 2048;
 
+/** Names Nest's pipe deletes from a body before the transform (prototype pollution). */
+const STRIPPED_NAMES = new Set(['__proto__', 'prototype', 'constructor']);
+
 const classIds = new WeakMap<object, string>();
 let classCount = 0;
 
-function classTag(prototype: object): string {
+/** A short tag per class (per prototype), the same for the life of the process. */
+export function classTag(prototype: object): string {
   let tag = classIds.get(prototype);
   if (tag === undefined) {
     tag = `#${classCount++}`;
@@ -43,6 +47,7 @@ function describeObject(draft: Draft, item: object): void {
   append(draft, prototype === Object.prototype ? '{' : `${classTag(prototype)}{`);
   const names = Object.keys(item);
   for (let index = 0; index < names.length && draft.text !== undefined; index += 1) {
+    if (STRIPPED_NAMES.has(names[index])) draft.text = undefined;
     append(draft, `${JSON.stringify(names[index])}:`);
     describe(draft, (item as Record<string, unknown>)[names[index]]);
     append(draft, ',');
@@ -75,9 +80,9 @@ function describe(draft: Draft, item: unknown): void {
  * A text that is equal for two values exactly when validating them must give the same
  * verdict: their structure, every primitive (strings quoted, `-0` apart from `0`,
  * `undefined` apart from a missing key) and the class of every object. Undefined for
- * anything else (dates, buffers, maps, functions, sparse arrays, prototypes of `null`)
- * and past `MAX_ENTITY_KEY_CHARS` (a cycle gets there too), so such values are always
- * validated.
+ * anything else (dates, buffers, maps, functions, sparse arrays, prototypes of `null`,
+ * keys Nest's pipe strips: `__proto__`, `prototype`, `constructor`) and past
+ * `MAX_ENTITY_KEY_CHARS` (a cycle gets there too), so such values are always validated.
  */
 export function entityKey(value: unknown): string | undefined {
   const draft: Draft = { text: '' };
