@@ -15,7 +15,7 @@ import { API_KEY_SCHEME } from '../docs/api-key-scheme';
 import { bothLayouts } from '../http/both-layouts';
 import { SearchRequestDto } from './dto/search-request.dto';
 import { SearchResponseDto } from './dto/search-response.dto';
-import { type LazySignal, RequestSignal } from './request-signal.decorator';
+import { lazySignal } from './lazy-signal';
 import { SEARCH_EXAMPLES } from './search.examples';
 
 @ApiTags('search')
@@ -40,13 +40,12 @@ export class SearchController {
   @ApiErrorResponses(400, 415, 502, 504)
   async create(
     @Body() body: SearchRequestDto,
-    @RequestSignal() signal: LazySignal,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const timings = RequestTimings.of(req);
     const searched = timings.start('search');
-    const results = await this.search.search(body.toSearchRequest(signal));
+    const results = await this.search.search(body.toSearchRequest(lazySignal(res)));
     searched();
     res.setHeader('Server-Timing', timings.serverTiming());
     // The JSON is spliced from each result's, made once while it is cached: what `res.json`
