@@ -170,8 +170,10 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         guard.touch();
         received += (bytes as Buffer).length;
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
-        // The consumer is asked after every event: one read can hold hundreds of them.
-        for (const event of decoder.push(bytes as Buffer)) {
+        // The consumer is asked after every event (one read can hold hundreds of them), and
+        // events are decoded one at a time: a wait holds the rest of this read, undecoded.
+        decoder.push(bytes as Buffer);
+        for (let event = decoder.next(); event; event = decoder.next()) {
           reader.take(event);
           const writable = whenWritable?.();
           if (writable) await this.waitForConsumer(writable, guard);
@@ -182,7 +184,6 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
       throw reader.brokenOff(error);
     }
-    if (!reader.finished) decoder.end().forEach((event) => reader.take(event));
     reader.end();
   }
 
