@@ -25,6 +25,28 @@ const MAX_COMPLETION_BYTES = 16 * 1024 * 1024;
 // but after a burst only this many idle connections stay open.
 const MAX_FREE_SOCKETS = 64;
 
+/**
+ * How long the rest of a response may take after its `[DONE]` (normally the end of the HTTP
+ * message, in the same packet) before its connection is closed instead of reused.
+ */
+const RECYCLE_WITHIN_MS = 1000;
+
+/**
+ * The answer is whole at `[DONE]`; the response is read to its end in the background, so its
+ * keep-alive socket goes back to the agent's pool for the next answer. Destroying it there
+ * would cost every answer a new TCP connection (and the upstream a new accept) before its
+ * request could even be sent.
+ */
+function recycle(response: IncomingMessage): void {
+  if (response.destroyed) return;
+  const timer = setTimeout(() => response.destroy(), RECYCLE_WITHIN_MS);
+  timer.unref();
+  response.once('close', () => clearTimeout(timer));
+  // Nobody reads it any more: a reset connection must not become an unhandled 'error'.
+  response.on('error', () => undefined);
+  response.resume();
+}
+
 /** One streamed answer's request, until the upstream has accepted it (see `accepted`). */
 interface StreamCall {
   request?: LlmRequest;
@@ -87,13 +109,20 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const call: StreamCall = { request };
     return new Observable<LlmEvent>((subscriber) => {
       const guard = this.guard(true);
+      let whole = false;
       this.pump(call, guard, (event) => subscriber.next(event))
         .then(
-          () => subscriber.complete(),
+          () => {
+            whole = true;
+            subscriber.complete();
+          },
           (error: unknown) => subscriber.error(guard.toError(error)),
         )
         .finally(() => guard.dispose());
-      return () => guard.cancel();
+      // Once the answer is whole, its connection is left to finish (see `recycle`).
+      return () => {
+        if (!whole) guard.cancel();
+      };
     });
   }
 
@@ -166,23 +195,27 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const reader = new ChatStreamReader(this.where, promptTokens, emit);
     let received = 0;
     try {
-      for await (const bytes of response) {
+      // Leaving the loop at `[DONE]` must not destroy the response: see `recycle`.
+      for await (const bytes of response.iterator({ destroyOnReturn: false })) {
         guard.touch();
         received += (bytes as Buffer).length;
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
-        // The consumer is asked after every event: one read can hold hundreds of them.
-        for (const event of decoder.push(bytes as Buffer)) {
+        // The consumer is asked after every event (one read can hold hundreds of them), and
+        // events are decoded one at a time: a wait holds the rest of this read, undecoded.
+        decoder.push(bytes as Buffer);
+        for (let event = decoder.next(); event; event = decoder.next()) {
           reader.take(event);
           const writable = whenWritable?.();
-          if (writable) await this.waitForConsumer(writable, guard);
+          if (writable) await this.waitForConsumer(writable, guard, response);
         }
         if (reader.finished) break;
       }
     } catch (error) {
+      response.destroy();
       if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
       throw reader.brokenOff(error);
     }
-    if (!reader.finished) decoder.end().forEach((event) => reader.take(event));
+    if (reader.finished) recycle(response);
     reader.end();
   }
 
@@ -201,10 +234,24 @@ export class OpenAiCompatibleProvider implements LlmProvider {
    * The client reads slower than the model writes: stop reading (TCP backpressure
    * reaches the upstream) until it catches up. Its silence meanwhile is ours, not the
    * upstream's, so the idle timer is held; the overall deadline still applies.
+   *
+   * The socket is paused as well: left alone it would go on feeding the response (Node's
+   * HTTP client parses a whole socket read into it, one small Buffer per upstream chunk)
+   * until the response's buffer is full, then read once more. Paused, what it reads ahead
+   * stays in its own buffer, in one piece.
    */
-  private async waitForConsumer(writable: Promise<void>, guard: CallGuard): Promise<void> {
+  private async waitForConsumer(
+    writable: Promise<void>,
+    guard: CallGuard,
+    response: IncomingMessage,
+  ): Promise<void> {
     guard.holdIdle();
-    await writable;
+    response.socket.pause();
+    try {
+      await writable;
+    } finally {
+      response.socket.resume();
+    }
     guard.touch();
   }
 
