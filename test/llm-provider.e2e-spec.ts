@@ -73,6 +73,17 @@ describe('OpenAiCompatibleProvider against the LLM fixture server', () => {
       expect(textOf(await collect(provider()))).toBe('Split but whole [1].');
     });
 
+    it('sends the next answer on the connection of the previous one, once it ended', async () => {
+      const llm = provider();
+      expect(textOf(await collect(llm))).toBe(ANSWER);
+      // The first answer's connection goes back to the pool as its last bytes are read.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(textOf(await collect(llm))).toBe(ANSWER);
+      const [first, second] = fixture.requests;
+      expect(await first.outcome).toBe('completed');
+      expect(second.remotePort).toBe(first.remotePort);
+    });
+
     it('completes without streaming, with the upstream usage', async () => {
       const result = await provider().complete(llmRequest({ task: 'related' }));
       expect(result.content).toContain('[1]');

@@ -139,7 +139,11 @@ function grounding(citationCheck: AppConfig['citationCheck'] = 'flag') {
   return new Grounding(reader, config, new Metrics());
 }
 
-function pipeline(llm: FakeLlm, search = fakeSearch(), check: AppConfig['citationCheck'] = 'flag') {
+function pipeline(
+  llm: FakeLlm,
+  search = fakeSearch(),
+  check: AppConfig['citationCheck'] | Grounding = 'flag',
+) {
   return new CompletionPipeline(
     search.service,
     llm,
@@ -147,7 +151,7 @@ function pipeline(llm: FakeLlm, search = fakeSearch(), check: AppConfig['citatio
     new ProSearchPlanner(llm),
     new RelatedQuestions(llm),
     new SearchClassifier(llm),
-    grounding(check),
+    check instanceof Grounding ? check : grounding(check),
     new Metrics(),
   );
 }
@@ -284,6 +288,31 @@ describe('CompletionPipeline', () => {
     const last = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
     expect(last.relatedQuestions).toEqual(['Which Redis version?', 'How long is the TTL?']);
     expect(last.images).toHaveLength(1);
+  });
+
+  it('counts the citation tokens once, between the first token and the end, not after the last', async () => {
+    const source = new Subject<LlmEvent>();
+    const llm = new FakeLlm({}, [], source);
+    const grounded = grounding();
+    const counted = jest.spyOn(grounded, 'citationTokens');
+    const events: CompletionEvent[] = [];
+    const done = new Promise<void>((resolve) =>
+      pipeline(llm, fakeSearch(), grounded)
+        .run(request())
+        .subscribe({ next: (e) => events.push(e), complete: resolve }),
+    );
+    await llm.streamStarted;
+    await new Promise(setImmediate);
+    expect(counted).not.toHaveBeenCalled();
+    source.next({ type: 'delta', content: 'Answer [1].' });
+    await new Promise(setImmediate);
+    expect(counted).toHaveBeenCalledTimes(1);
+    source.complete();
+    await done;
+    expect(counted).toHaveBeenCalledTimes(1);
+    const last = events.at(-1) as Extract<CompletionEvent, { type: 'done' }>;
+    expect(last.usage.citationTokens).toBe(counted.mock.results[0].value);
+    expect(last.usage.citationTokens).toBeGreaterThan(0);
   });
 
   it('aborts search and the LLM stream when unsubscribed', async () => {

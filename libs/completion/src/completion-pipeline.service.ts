@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { concat, defer, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
+import { concat, defer, finalize, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
@@ -23,7 +23,7 @@ import {
 } from '@answergate/search';
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
-import { countCitationTokens } from './citation-tokens';
+import { IdleValue } from './idle-value';
 import type { CitationChecker } from './grounding/citation-checker';
 import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
@@ -169,6 +169,11 @@ export class CompletionPipeline {
     // delay its request or its first token.
     let extras: Promise<Extras> | undefined;
     const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
+    const citationTokens = new IdleValue(() => this.grounding.citationTokens(sources));
+    const onFirstToken = () => {
+      void startExtras();
+      citationTokens.soon();
+    };
     const format = request.responseFormat?.format;
     // Built when the answer is asked for, and again only to count it when the upstream reports
     // no usage: the prompt is not held while the answer streams.
@@ -204,7 +209,7 @@ export class CompletionPipeline {
         request,
         answer,
         checker,
-        { timings: request.timings, onFirstToken: () => void startExtras() },
+        { timings: request.timings, onFirstToken },
       );
     });
 
@@ -214,7 +219,7 @@ export class CompletionPipeline {
           promptTokens: answer.usage?.promptTokens ?? countPromptTokens(),
           completionTokens: answer.usage?.completionTokens ?? answer.tokens.total,
           reasoningTokens: answer.usage?.reasoningTokens ?? 0,
-          citationTokens: countCitationTokens(sources),
+          citationTokens: citationTokens.get(),
           numSearchQueries,
           searchContextSize: request.search.contextSize,
         };
@@ -225,7 +230,9 @@ export class CompletionPipeline {
       }),
     );
 
-    return concat(of<CompletionEvent>({ type: 'sources', results, queries }), deltas, done);
+    return concat(of<CompletionEvent>({ type: 'sources', results, queries }), deltas, done).pipe(
+      finalize(() => citationTokens.cancel()),
+    );
   }
 
   /**

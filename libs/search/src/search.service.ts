@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { cutAtTokens, InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
+import { InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
 import { CACHED_RESULT_FORMAT, type CachedResult, toCachedResult } from './cache/cached-result';
 import { SingleFlight } from './cache/single-flight';
 import { filtersKey, normalizeQuery } from './filters/filters-key';
@@ -17,6 +17,7 @@ import type {
   SearchVideo,
 } from './search.types';
 import { createImageFilter, type ImageFilters } from './filters/image-filter';
+import { withinTokenBudget } from './snippets/token-budget';
 
 export const MAX_RESULTS = 20;
 export const MAX_QUERIES = 5;
@@ -37,8 +38,8 @@ const prepareResults = (found: SearchResult[]) => found.map(toCachedResult);
  * The one entry point to search, for `/v1/search` and the completion pipeline:
  * queries run concurrently through the cache and single-flight, their lists are
  * fused (RRF) and deduplicated, and the filters are enforced whatever the backend did.
- * Work that depends only on a fetched result (URL identity, token cuts) is done once,
- * before caching, so a cache hit only filters, fuses and slices.
+ * Work that depends only on a fetched result is done once: its URL identity before caching,
+ * its token boundaries when a cut first needs them, so a cache hit only filters, fuses and slices.
  */
 @Injectable()
 export class SearchService {
@@ -206,28 +207,4 @@ function distinctQueries(queries: readonly string[]): { text: string; key: strin
   }
   if (byKey.size === 0) throw new InvalidRequestError('query must contain some text.', 'query');
   return [...byKey].slice(0, MAX_QUERIES).map(([key, text]) => ({ text, key }));
-}
-
-/**
- * Snippets cut to `perPage` tokens each and to `total` tokens over all results, in rank
- * order; a result left with no budget is dropped (Perplexity's `max_tokens`).
- */
-function withinTokenBudget(
-  ranked: readonly { result: SearchResult; tokenEnds: readonly number[] }[],
-  perPage = Infinity,
-  total = Infinity,
-): SearchResult[] {
-  let remaining = total;
-  const kept: SearchResult[] = [];
-  for (const { result, tokenEnds } of ranked) {
-    const allowed = Math.min(perPage, remaining);
-    if (allowed <= 0) break;
-    kept.push(
-      tokenEnds.length > allowed
-        ? { ...result, snippet: cutAtTokens(result.snippet, tokenEnds, allowed) }
-        : result,
-    );
-    remaining -= Math.min(tokenEnds.length, allowed);
-  }
-  return kept;
 }

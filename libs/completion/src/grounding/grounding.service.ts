@@ -3,6 +3,7 @@ import { AppConfig, countTokens, Metrics, type RequestTimings } from '@answergat
 import type { NumberedSource } from '@answergate/llm';
 import { PAGE_READER, type PageReader, type SearchResult } from '@answergate/search';
 import type { SearchContextSize } from '../completion.types';
+import { countCitationTokens } from '../citation-tokens';
 import { CitationChecker } from './citation-checker';
 import { EvidenceCache } from './evidence-cache';
 import { selectPassages } from './select-passages';
@@ -42,6 +43,11 @@ export class Grounding {
       snippet: texts[i] || result.snippet,
       date: result.date,
     }));
+  }
+
+  /** Tokens of the sources block these sources make in the prompt (`usage.citation_tokens`). */
+  citationTokens(sources: readonly NumberedSource[]): number {
+    return countCitationTokens(sources);
   }
 
   /** A checker for one answer over these sources, or undefined with `CITATION_CHECK=off`. */

@@ -25,6 +25,28 @@ const MAX_COMPLETION_BYTES = 16 * 1024 * 1024;
 // but after a burst only this many idle connections stay open.
 const MAX_FREE_SOCKETS = 64;
 
+/**
+ * How long the rest of a response may take after its `[DONE]` (normally the end of the HTTP
+ * message, in the same packet) before its connection is closed instead of reused.
+ */
+const RECYCLE_WITHIN_MS = 1000;
+
+/**
+ * The answer is whole at `[DONE]`; the response is read to its end in the background, so its
+ * keep-alive socket goes back to the agent's pool for the next answer. Destroying it there
+ * would cost every answer a new TCP connection (and the upstream a new accept) before its
+ * request could even be sent.
+ */
+function recycle(response: IncomingMessage): void {
+  if (response.destroyed) return;
+  const timer = setTimeout(() => response.destroy(), RECYCLE_WITHIN_MS);
+  timer.unref();
+  response.once('close', () => clearTimeout(timer));
+  // Nobody reads it any more: a reset connection must not become an unhandled 'error'.
+  response.on('error', () => undefined);
+  response.resume();
+}
+
 /** One streamed answer's request, until the upstream has accepted it (see `accepted`). */
 interface StreamCall {
   request?: LlmRequest;
@@ -87,13 +109,20 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const call: StreamCall = { request };
     return new Observable<LlmEvent>((subscriber) => {
       const guard = this.guard(true);
+      let whole = false;
       this.pump(call, guard, (event) => subscriber.next(event))
         .then(
-          () => subscriber.complete(),
+          () => {
+            whole = true;
+            subscriber.complete();
+          },
           (error: unknown) => subscriber.error(guard.toError(error)),
         )
         .finally(() => guard.dispose());
-      return () => guard.cancel();
+      // Once the answer is whole, its connection is left to finish (see `recycle`).
+      return () => {
+        if (!whole) guard.cancel();
+      };
     });
   }
 
@@ -166,7 +195,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const reader = new ChatStreamReader(this.where, promptTokens, emit);
     let received = 0;
     try {
-      for await (const bytes of response) {
+      // Leaving the loop at `[DONE]` must not destroy the response: see `recycle`.
+      for await (const bytes of response.iterator({ destroyOnReturn: false })) {
         guard.touch();
         received += (bytes as Buffer).length;
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
@@ -181,9 +211,11 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         if (reader.finished) break;
       }
     } catch (error) {
+      response.destroy();
       if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
       throw reader.brokenOff(error);
     }
+    if (reader.finished) recycle(response);
     reader.end();
   }
 
