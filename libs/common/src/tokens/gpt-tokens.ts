@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { o200k } from './o200k';
 import { countTextTokens } from './token-counter';
 
@@ -18,12 +19,28 @@ export function decodeTokens(tokens: readonly number[]): string {
   return o200k.decode(tokens);
 }
 
+/** Texts up to this long have their counts remembered (a search result's snippet, a passage). */
+const REMEMBERED_MAX_CHARS = 2048;
+
+/**
+ * Counts of the last short texts counted: an answer's snippets are counted for their cut at
+ * search time, then again against its context budget, before its first token. At most
+ * 256 × 2,048 characters are held.
+ */
+const recentCounts = new LRUCache<string, number>({ max: 256 });
+
 /**
  * Tokens in `text`: the usage estimate when an upstream reports none. Long text is counted in
  * pieces, so a huge run without spaces costs linear time (exact everywhere else).
  */
 export function countTokens(text: string): number {
-  return countTextTokens(text);
+  if (text.length > REMEMBERED_MAX_CHARS) return countTextTokens(text);
+  let tokens = recentCounts.get(text);
+  if (tokens === undefined) {
+    tokens = countTextTokens(text);
+    recentCounts.set(text, tokens);
+  }
+  return tokens;
 }
 
 /**
