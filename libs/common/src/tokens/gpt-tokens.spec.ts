@@ -26,6 +26,20 @@ describe('gpt tokens', () => {
     expect(countTokens('hello world, how are you?')).toBe(7);
   });
 
+  it('gives each short text its own count when counts are remembered', () => {
+    // The same length, not the same count.
+    const a = 'hello world, how are you?';
+    const b = 'hzqxv wkjpy, qzx vjk yqw?';
+    const expected = [a, b].map((text) => encodeTokens(text).length);
+    for (let round = 0; round < 2; round += 1) {
+      expect([countTokens(a), countTokens(b), countTokens(`${a}`.slice(0))]).toEqual([
+        expected[0],
+        expected[1],
+        expected[0],
+      ]);
+    }
+  });
+
   it('treats special-token spellings as text in encode, decode, count and cut', () => {
     for (const special of SPECIAL) {
       const text = `before ${special} after`;

@@ -1,8 +1,9 @@
-import { decode, decodeGenerator, encode as encodeBpe } from 'gpt-tokenizer';
+import { LRUCache } from 'lru-cache';
+import { o200k } from './o200k';
 import { countTextTokens } from './token-counter';
 
 /**
- * With `token-counter.ts`, the one place that calls gpt-tokenizer (o200k, the tokenizer of current OpenAI models).
+ * With `token-counter.ts`, the one place that tokenizes, through `o200k.ts` (o200k, the tokenizer of current OpenAI models).
  * Text from users and web pages may contain `<|endoftext|>`, `<|im_start|>` and the like:
  * every function here encodes them as the plain text they are, and never throws on them.
  */
@@ -10,20 +11,36 @@ const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 /** The tokens of `text`, special-token spellings encoded as ordinary text. */
 export function encodeTokens(text: string): number[] {
-  return encodeBpe(text, AS_TEXT);
+  return o200k.encode(text, AS_TEXT);
 }
 
 /** The text of `tokens` (a cut inside a character leaves U+FFFD at the end). */
 export function decodeTokens(tokens: readonly number[]): string {
-  return decode(tokens);
+  return o200k.decode(tokens);
 }
+
+/** Texts up to this long have their counts remembered (a search result's snippet, a passage). */
+const REMEMBERED_MAX_CHARS = 2048;
+
+/**
+ * Counts of the last short texts counted: an answer's snippets are counted for their cut at
+ * search time, then again against its context budget, before its first token. At most
+ * 256 × 2,048 characters are held.
+ */
+const recentCounts = new LRUCache<string, number>({ max: 256 });
 
 /**
  * Tokens in `text`: the usage estimate when an upstream reports none. Long text is counted in
  * pieces, so a huge run without spaces costs linear time (exact everywhere else).
  */
 export function countTokens(text: string): number {
-  return countTextTokens(text);
+  if (text.length > REMEMBERED_MAX_CHARS) return countTextTokens(text);
+  let tokens = recentCounts.get(text);
+  if (tokens === undefined) {
+    tokens = countTextTokens(text);
+    recentCounts.set(text, tokens);
+  }
+  return tokens;
 }
 
 /**
@@ -35,13 +52,13 @@ export function tokenEnds(text: string): number[] {
   const tokens = encodeTokens(text);
   const ends: number[] = [];
   let length = 0;
-  for (const piece of decodeGenerator(tokens)) {
+  for (const piece of o200k.decodeGenerator(tokens)) {
     length += piece.length;
     ends.push(length);
   }
   if (ends.length === tokens.length) return ends;
   // The decoder yielded other than one piece per token: measure each prefix instead.
-  return tokens.map((_, i) => decode(tokens.slice(0, i + 1)).replace(/\uFFFD+$/, '').length);
+  return tokens.map((_, i) => o200k.decode(tokens.slice(0, i + 1)).replace(/\uFFFD+$/, '').length);
 }
 
 /**

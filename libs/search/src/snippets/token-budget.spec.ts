@@ -63,6 +63,13 @@ describe('withinTokenBudget', () => {
     expect(cached.map((c) => c.tokenEnds)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('keeps a snippet whole without its boundaries when its bytes exceed the budget but its tokens fit', () => {
+    const snippet = SNIPPETS[4]; // 300 tokens, 1,499 bytes
+    const cached = toCachedResult(result(snippet));
+    expect(withinTokenBudget([cached], 400).map((r) => r.snippet)).toEqual([snippet]);
+    expect(cached.tokenEnds).toBeUndefined();
+  });
+
   it('tokenizes a cached snippet once, however many cuts are made from it', () => {
     const cached: CachedResult = toCachedResult(result(SNIPPETS[4]));
     withinTokenBudget([cached], 10);

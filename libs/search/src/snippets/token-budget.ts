@@ -1,12 +1,20 @@
-import { cutAtTokens } from '@answergate/common';
+import { countTokens, cutAtTokens } from '@answergate/common';
 import { type CachedResult, snippetTokenEnds } from '../cache/cached-result';
 import type { SearchResult } from '../search.types';
 
 /**
+ * True when `snippet` has at most `allowed` tokens: surely so when it has no more UTF-8 bytes
+ * (a token is at least one byte), else counted, which is half the work of its boundaries.
+ */
+function fitsWhole(snippet: string, allowed: number): boolean {
+  return Buffer.byteLength(snippet) <= allowed || countTokens(snippet) <= allowed;
+}
+
+/**
  * Snippets cut to `perPage` tokens each and to `total` tokens over all results, in rank
- * order; a result left with no budget is dropped (Perplexity's `max_tokens`). A snippet is
- * tokenized only when it may need a cut, or when a `total` needs its count: a token is at
- * least one UTF-8 byte, so a snippet of no more bytes than it is allowed tokens is whole.
+ * order; a result left with no budget is dropped (Perplexity's `max_tokens`). Token
+ * boundaries are computed only for a snippet that needs a cut, or when a `total` needs its
+ * count; a snippet that fits is only counted, or not even that (`fitsWhole`).
  */
 export function withinTokenBudget(
   ranked: readonly CachedResult[],
@@ -19,7 +27,7 @@ export function withinTokenBudget(
     const allowed = Math.min(perPage, remaining);
     if (allowed <= 0) break;
     const { result } = cached;
-    if (remaining === Infinity && Buffer.byteLength(result.snippet) <= allowed) {
+    if (remaining === Infinity && fitsWhole(result.snippet, allowed)) {
       kept.push(result);
       continue;
     }
