@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
+import type { Socket } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
 import { Observable } from 'rxjs';
 import { type AppConfig, countTokens } from '@answergate/common';
@@ -246,11 +247,13 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     response: IncomingMessage,
   ): Promise<void> {
     guard.holdIdle();
-    response.socket.pause();
+    // Null once the whole response is in: the keep-alive socket went back to the agent.
+    const socket = response.socket as Socket | null;
+    socket?.pause();
     try {
       await writable;
     } finally {
-      response.socket.resume();
+      socket?.resume();
     }
     guard.touch();
   }
