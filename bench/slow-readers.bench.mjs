@@ -1,8 +1,8 @@
 // Slow readers: 20 streamed answers whose clients read 1 KB a second, against a fast LLM fixture
 // with a long answer. With backpressure the app holds socket buffers per reader, not the answer.
 // Reported, for the citation check at its default (flag) and in strip mode: the app's RSS when
-// idle and while the readers read (target < 10 MB above idle), and the bytes the app read from
-// its sockets meanwhile (/proc/<pid>/io), which shows the upstream was not drained into memory.
+// idle and while the readers read (target < 10 MB above idle), and the bytes that went through
+// meanwhile (/proc/<pid>/io of the app and of the LLM fixture).
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -17,7 +17,7 @@ import { slowReadersReport } from './support/slow-readers-report.mjs';
 
 const READERS = 20;
 const READ_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 20);
-const WORDS = 60_000; // ~9 MB of SSE from the gateway per answer
+const WORDS = 60_000; // ~14 MB of SSE from the fixture per answer, ~9 MB from the gateway (flag)
 const MODES = ['flag', 'strip'];
 const body = {
   model: 'sonar',
@@ -26,8 +26,11 @@ const body = {
 };
 const auth = { authorization: `Bearer ${BENCH_KEY}` };
 
-/** Bytes a process has read (any file or socket) so far. */
-const readBytes = (pid) => Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))[1]);
+/** Bytes a process has read and written (any file or socket) so far. */
+function ioBytes(pid) {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  return { read: Number(/rchar: (\d+)/.exec(io)[1]), written: Number(/wchar: (\d+)/.exec(io)[1]) };
+}
 
 /** Opens one stream and reads 1 KB a second from it until `stop`; resolves with the bytes read. */
 function slowReader(url, stop) {
@@ -81,7 +84,8 @@ async function measure(fixture, mode) {
     await sleep(2000);
     const idle = procMemory(app.pid).rssMb;
     const loadBefore = loadavg();
-    const readBefore = readBytes(app.pid);
+    const appBefore = ioBytes(app.pid);
+    const upstreamBefore = ioBytes(fixture.pid).written;
     let release;
     const stop = new Promise((resolve) => (release = resolve));
     const readers = Array.from({ length: READERS }, () => slowReader(app.url, stop));
@@ -91,7 +95,10 @@ async function measure(fixture, mode) {
       peak = Math.max(peak, procMemory(app.pid).rssMb);
     }
     const during = procMemory(app.pid).rssMb;
-    const appRead = readBytes(app.pid) - readBefore;
+    const appAfter = ioBytes(app.pid);
+    const appRead = appAfter.read - appBefore.read;
+    const appWritten = appAfter.written - appBefore.written;
+    const upstreamWrote = ioBytes(fixture.pid).written - upstreamBefore;
     release();
     const bytes = await Promise.all(readers);
     console.log(
@@ -99,7 +106,7 @@ async function measure(fixture, mode) {
         `${READ_SECONDS} s ${during.toFixed(1)} MB, peak ${peak.toFixed(1)} MB; the app read ` +
         `${(appRead / 1024 ** 2).toFixed(1)} MB`,
     );
-    return { mode, idle, during, peak, bytes, appRead, loadBefore };
+    return { mode, idle, during, peak, bytes, appRead, appWritten, upstreamWrote, loadBefore };
   } finally {
     await app.stop();
   }

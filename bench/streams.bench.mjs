@@ -15,6 +15,7 @@ import {
   METRICS_TOKEN,
   fixtureAppEnv,
   procMemory,
+  shippedNodeOptions,
   scrapeMetrics,
   startApp,
 } from './support/processes.mjs';
@@ -24,11 +25,14 @@ import { machine, writeResult } from './support/results.mjs';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-// V8's default heap (its limit is ~4 GB on this machine), and the heap a 512Mi pod would give
-// it (~75 %): with a small limit V8 collects sooner instead of growing the heap.
+// V8's default heap (its limit is ~4 GB on this machine), and what the image's entrypoint sets in
+// a pod limited to the manifests' 512Mi: with a small limit V8 collects sooner instead of growing
+// the heap.
+const POD_MEMORY_MB = 512;
+const SHIPPED = shippedNodeOptions(POD_MEMORY_MB);
 const HEAPS = [
   { label: "V8's default heap", nodeOptions: undefined },
-  { label: '`--max-old-space-size=384`', nodeOptions: '--max-old-space-size=384' },
+  { label: `the image's settings for ${POD_MEMORY_MB}Mi (\`${SHIPPED}\`)`, nodeOptions: SHIPPED },
 ];
 const DELAY_MS = 50;
 const WORDS = 400;
@@ -87,7 +91,16 @@ async function main() {
     for (let i = 0; i < ROUNDS; i += 1) {
       for (const heap of HEAPS) rounds.push(await round(fixture, heap));
     }
-    const config = { STREAMS, ROUNDS, DELAY_MS, WORDS, HEAPS, body: chatBody };
+    const config = {
+      STREAMS,
+      ROUNDS,
+      DELAY_MS,
+      WORDS,
+      HEAPS,
+      SHIPPED,
+      POD_MEMORY_MB,
+      body: chatBody,
+    };
     const head =
       `# ${STREAMS.toLocaleString('en')} open SSE streams: peak memory\n\n` +
       'Written by `bench/streams.bench.mjs` (`npm run bench:streams`).\n' +

@@ -1,3 +1,5 @@
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -26,6 +28,21 @@ function startAnswer(provider: OpenAiCompatibleProvider, countPromptTokens?: () 
     .stream(llmRequest({ messages, countPromptTokens }))
     .subscribe({ next: (event) => events.push(event), complete: finished, error: failed });
   return { prompt, events, subscription, done };
+}
+
+/** The provider's one upstream socket, once it has stopped reading (its byte count holds still). */
+async function stoppedUpstreamSocket(provider: OpenAiCompatibleProvider): Promise<Socket> {
+  const { agent } = provider as unknown as { agent: Agent };
+  let socket: Socket | undefined;
+  let lastRead = -1;
+  for (let still = 0; still < 3;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket ??= Object.values(agent.sockets).flat()[0];
+    const read = socket?.bytesRead ?? -1;
+    still = read > 0 && read === lastRead ? still + 1 : 0;
+    lastRead = read;
+  }
+  return socket!;
 }
 
 async function firstDelta(events: LlmEvent[]): Promise<void> {
@@ -62,6 +79,30 @@ describe('what a streaming answer holds while it streams', () => {
       expect(usage).toMatchObject({ usage: { promptTokens: 1234 } });
     } finally {
       answer.subscription.unsubscribe();
+    }
+  });
+
+  it('while its consumer cannot take more, stops at once and leaves what its socket read ahead unparsed', async () => {
+    // A long answer written as fast as the socket takes it.
+    fixture.plan({ type: 'answer', text: 'word '.repeat(50_000), withoutUsage: true });
+    const llm = provider();
+    const full = new Promise<void>(() => undefined);
+    let deltas = 0;
+    const subscription = llm
+      .stream(llmRequest({ whenWritable: () => (deltas >= 10 ? full : undefined) }))
+      .subscribe({ next: () => (deltas += 1) });
+    try {
+      const socket = await stoppedUpstreamSocket(llm);
+      const response = (
+        socket as unknown as { _httpMessage: ClientRequest & { res: IncomingMessage } }
+      )._httpMessage.res;
+      expect(deltas).toBe(10);
+      // Node's client would parse the socket's reads into the response, one small Buffer per
+      // upstream chunk, until the response's buffer is full; paused, the bytes stay in one piece.
+      expect(socket.readableLength).toBeGreaterThan(0);
+      expect(response.readableLength).toBe(0);
+    } finally {
+      subscription.unsubscribe();
     }
   });
 

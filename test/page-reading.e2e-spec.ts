@@ -84,7 +84,7 @@ describe('answers read the pages behind the results', () => {
     );
     searx = await SearxServer.start(backend.url, 3);
     llm = await LlmFixtureServer.start();
-    // The reader loads PDF.js at startup (transpiled once on a cold Jest cache).
+    // PDF.js is loaded by the first PDF read (transpiled once on a cold Jest cache).
     app = await start();
   }, 60_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // Child processes for benchmarks (the built app, redis-server, fixtures): started on free ports,
 // stopped by pid, and killed by pid when the bench exits for any reason.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -33,6 +33,20 @@ export function fixtureAppEnv(llmUrl, extra = {}) {
     SWAGGER_ENABLED: 'false',
     ...extra,
   };
+}
+
+/**
+ * The NODE_OPTIONS the image's entrypoint (deploy/docker/node-heap.sh) sets for a container
+ * limited to `memoryLimitMb`: the script itself is run, so a bench measures what ships.
+ */
+export function shippedNodeOptions(memoryLimitMb) {
+  const script = join(ROOT, 'deploy', 'docker', 'node-heap.sh');
+  const result = spawnSync('sh', [script, 'sh', '-c', 'printf %s "$NODE_OPTIONS"'], {
+    env: { PATH: process.env.PATH, MEMORY_LIMIT_MB: String(memoryLimitMb) },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || !result.stdout) throw new Error(`${script} set no NODE_OPTIONS`);
+  return result.stdout;
 }
 
 const children = new Set();

@@ -25,8 +25,16 @@ export function slowReadersReport(runs, config) {
       (r) => (r.bytes.reduce((a, b) => a + b, 0) / 1024 / r.bytes.length).toFixed(1),
     ],
     [
-      'Bytes the app read meanwhile (MB; `rchar`, all its sockets)',
+      'Bytes the LLM fixture wrote to the app meanwhile (MB; its `wchar`)',
+      (r) => mb(r.upstreamWrote / 1024 ** 2),
+    ],
+    [
+      'Bytes the app read meanwhile (MB; `rchar`, almost all from the upstream)',
       (r) => mb(r.appRead / 1024 ** 2),
+    ],
+    [
+      'Bytes the app wrote meanwhile (MB; `wchar`, almost all to the readers)',
+      (r) => mb(r.appWritten / 1024 ** 2),
     ],
   ];
   const verdict = (r) => {
@@ -45,14 +53,23 @@ For each citation-check mode a fresh app process: \`NODE_ENV=production\`, the l
 \`docs/\`, \`LLM_BASE_URL\` = the LLM fixture (\`test/fixtures/llm-server.ts\`, its own process),
 \`LLM_TIMEOUT_MS=600000\`, rate limits off, \`LOG_LEVEL=warn\`. One whole answer first (every code
 path of a stream has run once), then the fixture is set to a ${config.WORDS.toLocaleString('en')}-word
-answer (~9 MB of SSE from the gateway) written as fast as its socket takes it (it waits for each
-write to be flushed), 2 s of rest, and the idle RSS is read. Then ${config.READERS} clients open
-streams at once (\`${JSON.stringify(config.body)}\`); each pauses its response and reads 1 KB a
-second for ${config.READ_SECONDS} s. RSS from \`/proc/<pid>/status\` once a second; the bytes
-the app read come from \`/proc/<pid>/io\` (\`rchar\`: everything it read from the upstream and the
-clients), to show the answers were not drained into memory: without backpressure the app would
-read all ${config.READERS} answers (~${config.READERS * 9} MB of SSE from the fixture) within seconds.
-Kernel socket buffers (both ends of each loopback connection) are not part of the app's RSS.
+answer (~14 MB of SSE from the fixture, one event a word; ~9 MB from the gateway with the check
+at \`flag\`) written as fast as its socket takes it (it waits for each write to be flushed), 2 s
+of rest, and the idle RSS is read. Then ${config.READERS} clients open streams at once
+(\`${JSON.stringify(config.body)}\`); each pauses its response and reads 1 KB a second for
+${config.READ_SECONDS} s. RSS from \`/proc/<pid>/status\` once a second; bytes from
+\`/proc/<pid>/io\` of the app and of the fixture (\`rchar\`/\`wchar\`: everything read or written,
+which here is the upstream and the readers).
+
+Kernel socket buffers (both ends of each loopback connection) are not part of the app's RSS, and
+they are large: Linux grows a socket's send buffer up to \`net.ipv4.tcp_wmem\`'s maximum (4 MB on
+this machine), so each reader's connection takes megabytes before \`res.write\` is ever refused.
+Backpressure starts there: the gateway then stops reading the upstream (and pauses its socket)
+until \`drain\`. In \`strip\` mode the gateway writes one chunk a sentence instead of one a word,
+~2 MB for a whole answer, which fits in those buffers: it reads each answer to its end (14 MB
+from the upstream) without being held back, and holds nothing for the readers in the process. With \`flag\` the gateway's output is larger than its socket
+buffers, so every stream is held back after a few MB.
+
 
 ## Results
 

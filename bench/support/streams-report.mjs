@@ -70,8 +70,9 @@ question), \`LLM_BASE_URL\` = the LLM fixture, \`LOG_LEVEL=info\` with stdout to
 \`METRICS_TOKEN\` set, \`SWAGGER_ENABLED=false\`, \`RATE_LIMIT_REQUESTS=0\` and
 \`RATE_LIMIT_CONCURRENT_STREAMS=0\` (the defaults would refuse this many streams from one key),
 \`CITATION_CHECK\` at its default (\`flag\`). Two heap settings, interleaved round by round: V8's
-default (no flags; its heap limit here is ~4 GB) and \`NODE_OPTIONS=--max-old-space-size=384\`
-(~75 % of the manifests' 512Mi). The app answers 50 streamed
+default (no flags; its heap limit here is ~4 GB) and the image's own settings for a pod limited to
+the manifests' ${config.POD_MEMORY_MB}Mi: \`NODE_OPTIONS=${config.SHIPPED}\`, as printed by its entrypoint
+(\`deploy/docker/node-heap.sh\` run with \`MEMORY_LIMIT_MB=${config.POD_MEMORY_MB}\`). The app answers 50 streamed
 requests one after the other (warm-up), rests 1 s, and its idle RSS is read. Then the fixture
 (\`test/fixtures/llm-server.ts\`, transpiled, its own process) waits ${config.DELAY_MS} ms before every
 chunk of a ${config.WORDS}-word answer (one word a chunk, then a usage chunk), and this process opens all

@@ -9,7 +9,7 @@ import {
 } from '@answergate/common';
 import { ApiKeyStore } from './api-key.store';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
-import { IS_PUBLIC_KEY } from './public.decorator';
+import { isPublicRoute } from './is-public-route';
 
 /** The request after the guard: `apiKeyId` is the key's short fingerprint, never the key. */
 export interface AuthenticatedRequest extends Request {
@@ -30,19 +30,20 @@ export class BearerAuthGuard implements CanActivate, RequestAuthenticator {
     private readonly failures: AuthFailureLimiter,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+  /** Synchronous when the key is valid (every request pays for a promise otherwise). */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (isPublicRoute(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     try {
       this.authenticate(request);
     } catch (error) {
-      throw await this.limited(error, request);
+      return this.refuse(error, request);
     }
     return true;
+  }
+
+  private async refuse(error: unknown, request: Request): Promise<never> {
+    throw await this.limited(error, request);
   }
 
   /** A failed authentication, or 429 once the address has failed too often this minute. */

@@ -4,4 +4,5 @@ export { AuthModule } from './auth.module';
 export { bearerToken, secretsEqual } from './bearer-token';
 export { BearerAuthGuard, type AuthenticatedRequest } from './bearer-auth.guard';
 export { keyFingerprint } from './key-fingerprint';
+export { isPublicRoute } from './is-public-route';
 export { IS_PUBLIC_KEY, Public } from './public.decorator';

@@ -16,9 +16,13 @@ export function createJobStore(config: AppConfig, redis: Redis | null): JobStore
   return redis ? new RedisJobStore(redis, ttl) : new MemoryJobStore(ttl * 1000);
 }
 
-export function createJobQueue(config: AppConfig): JobQueue {
+/**
+ * BullMQ over Redis when `REDIS_URL` is set, else this process's queue. BullMQ (and the
+ * ioredis it brings) is loaded only in the first case: without Redis it takes no memory.
+ */
+export async function createJobQueue(config: AppConfig): Promise<JobQueue> {
   if (!config.redisUrl) return new MemoryJobQueue();
-  return new BullMqJobQueue({
+  return BullMqJobQueue.open({
     redisUrl: config.redisUrl,
     lockDurationMs: LOCK_DURATION_MS,
     stalledIntervalMs: STALLED_INTERVAL_MS,

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { Metrics } from '@answergate/common';
 import { DrainService } from '../lifecycle/drain.service';
 import { AppLogger } from '../logging/app-logger';
+import { requestContext } from '../logging/request-context';
 import { RequestLog } from '../logging/request-log';
 import { requestLifecycle } from './request-lifecycle.middleware';
 
@@ -125,6 +126,17 @@ describe('requestLifecycle', () => {
       reqId: 'inner-1',
       context: 'Test',
     });
+  });
+
+  it('runs requests without a context when the level is silent (no line could carry the id)', async () => {
+    const { app } = appWithLogs('silent');
+    let seen: unknown = 'not reached';
+    app.get('/', (_req, res) => {
+      seen = requestContext.getStore();
+      res.end();
+    });
+    await request(app).get('/').set('X-Request-Id', 'quiet-1').expect(200);
+    expect(seen).toBeUndefined();
   });
 
   it('logs a 5xx at error level as "request errored"', async () => {

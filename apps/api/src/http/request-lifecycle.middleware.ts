@@ -19,12 +19,14 @@ export interface RequestLifecycleParts {
 /**
  * First on every request, in one middleware (each layer costs on every request): gives it
  * an id (echoed as `X-Request-Id`), starts its timings, sets the security headers, runs the
- * rest inside its context (log lines written while serving it carry the id), and when the
+ * rest inside its context (log lines written while serving it carry the id; with logging
+ * off there is none, as keeping one costs on every promise the request makes), and when the
  * response closes, counts it in the metrics (if it finished) and writes its one log line.
  * For the shutdown it counts the request as in flight until then, and while draining closes
  * the connection after the response, or refuses the request (see `drainRefusal`).
  */
 export function requestLifecycle({ log, metrics, headers, drain }: RequestLifecycleParts) {
+  const withContext = log.writesAnything;
   return (req: Request, res: Response, next: NextFunction): void => {
     const startedAt = Date.now();
     const timings = RequestTimings.of(req);
@@ -42,6 +44,8 @@ export function requestLifecycle({ log, metrics, headers, drain }: RequestLifecy
     };
     res.on('close', ended);
     res.on('error', ended);
-    requestContext.run({ id }, refused ? () => next(refused) : next);
+    const proceed = refused ? () => next(refused) : next;
+    if (withContext) requestContext.run({ id }, proceed);
+    else proceed();
   };
 }

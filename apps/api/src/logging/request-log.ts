@@ -36,6 +36,14 @@ export class RequestLog {
   constructor(@Inject(ROOT_LOGGER) private readonly pino: Pino) {}
 
   /**
+   * Whether the root logger writes at any level: when it does not (`LOG_LEVEL=silent`), no
+   * line can carry a request's id, so requests need no context (see `requestLifecycle`).
+   */
+  get writesAnything(): boolean {
+    return this.pino.isLevelEnabled('fatal');
+  }
+
+  /**
    * Writes the line for a request that ended: finished, closed early or failed (`error`
    * from the response stream). 5xx and stream errors say "request errored", as pino-http did.
    */

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { type AuthenticatedRequest, IS_PUBLIC_KEY } from '@answergate/auth';
+import { type AuthenticatedRequest, isPublicRoute } from '@answergate/auth';
 import { RateLimitError } from '@answergate/common';
 
 /**
@@ -10,12 +10,14 @@ import { RateLimitError } from '@answergate/common';
  */
 @Injectable()
 export class KeyRateLimitGuard extends ThrottlerGuard {
+  /**
+   * Public routes, and every route while the limit is off (the module's `skipIf`, which
+   * would skip the one throttler anyway, after looking up its per-route settings).
+   */
   protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    return Promise.resolve(isPublic === true);
+    return Promise.resolve(
+      isPublicRoute(this.reflector, context) || this.commonOptions.skipIf?.(context) === true,
+    );
   }
 
   /**

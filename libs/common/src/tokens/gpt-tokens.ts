@@ -1,9 +1,9 @@
-import { decode, decodeGenerator, encode as encodeBpe } from 'gpt-tokenizer';
 import { LRUCache } from 'lru-cache';
+import { o200k } from './o200k';
 import { countTextTokens } from './token-counter';
 
 /**
- * With `token-counter.ts`, the one place that calls gpt-tokenizer (o200k, the tokenizer of current OpenAI models).
+ * With `token-counter.ts`, the one place that tokenizes, through `o200k.ts` (o200k, the tokenizer of current OpenAI models).
  * Text from users and web pages may contain `<|endoftext|>`, `<|im_start|>` and the like:
  * every function here encodes them as the plain text they are, and never throws on them.
  */
@@ -11,12 +11,12 @@ const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 /** The tokens of `text`, special-token spellings encoded as ordinary text. */
 export function encodeTokens(text: string): number[] {
-  return encodeBpe(text, AS_TEXT);
+  return o200k.encode(text, AS_TEXT);
 }
 
 /** The text of `tokens` (a cut inside a character leaves U+FFFD at the end). */
 export function decodeTokens(tokens: readonly number[]): string {
-  return decode(tokens);
+  return o200k.decode(tokens);
 }
 
 /** Texts up to this long have their counts remembered (a search result's snippet, a passage). */
@@ -52,13 +52,13 @@ export function tokenEnds(text: string): number[] {
   const tokens = encodeTokens(text);
   const ends: number[] = [];
   let length = 0;
-  for (const piece of decodeGenerator(tokens)) {
+  for (const piece of o200k.decodeGenerator(tokens)) {
     length += piece.length;
     ends.push(length);
   }
   if (ends.length === tokens.length) return ends;
   // The decoder yielded other than one piece per token: measure each prefix instead.
-  return tokens.map((_, i) => decode(tokens.slice(0, i + 1)).replace(/\uFFFD+$/, '').length);
+  return tokens.map((_, i) => o200k.decode(tokens.slice(0, i + 1)).replace(/\uFFFD+$/, '').length);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Queue, WaitingError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { JobProcessor, JobQueue } from '../job-queue.interface';
 
 const QUEUE_NAME = 'answergate-async-jobs';
@@ -19,6 +19,12 @@ export interface BullMqOptions {
   maxStalledCount: number;
 }
 
+/** BullMQ and ioredis, loaded when a queue is opened (`BullMqJobQueue.open`). */
+interface Libraries {
+  bullmq: typeof import('bullmq');
+  Redis: typeof Redis;
+}
+
 /**
  * The durable queue: jobs live in Redis, every replica runs a worker, and a job whose
  * worker dies is moved back to waiting once its lock expires, for another worker.
@@ -33,9 +39,18 @@ export class BullMqJobQueue implements JobQueue {
   private readonly running = new Map<string, AbortController>();
   private stopping = false;
 
-  constructor(private readonly options: BullMqOptions) {
-    this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue(QUEUE_NAME, { connection: this.connection });
+  /** Loads BullMQ and ioredis (only a configuration with Redis ever does), then opens the queue. */
+  static async open(options: BullMqOptions): Promise<BullMqJobQueue> {
+    const [bullmq, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')]);
+    return new BullMqJobQueue(options, { bullmq, Redis });
+  }
+
+  private constructor(
+    private readonly options: BullMqOptions,
+    private readonly libs: Libraries,
+  ) {
+    this.connection = new libs.Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    this.queue = new libs.bullmq.Queue(QUEUE_NAME, { connection: this.connection });
     // Connection errors surface as failed calls and in readiness; the event would only log noise.
     this.queue.on('error', () => undefined);
   }
@@ -49,7 +64,10 @@ export class BullMqJobQueue implements JobQueue {
     concurrency: number,
     onGaveUp: (id: string, reason: string) => void,
   ): void {
-    this.workerConnection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    const { Worker, WaitingError } = this.libs.bullmq;
+    this.workerConnection = new this.libs.Redis(this.options.redisUrl, {
+      maxRetriesPerRequest: null,
+    });
     this.worker = new Worker(
       QUEUE_NAME,
       async (job, token) => {

@@ -1,7 +1,4 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { htmlToText } from '../text/html-to-text';
-import { minimalPdf } from './minimal-pdf';
 
 /** The media types a page may have; anything else is not read. */
 export const READABLE_TYPES = [
@@ -34,8 +31,23 @@ function decode(bytes: Buffer, contentType: string | undefined): string {
   }
 }
 
+/**
+ * linkedom and Readability: loaded by the first HTML page read (or `preloadHtmlReader`), so a
+ * configuration that never reads a page (the local index, `PAGE_FETCH=off`) never holds them.
+ */
+let htmlLibraries:
+  Promise<[typeof import('linkedom'), typeof import('@mozilla/readability')]> | undefined;
+const loadHtmlLibraries = () =>
+  (htmlLibraries ??= Promise.all([import('linkedom'), import('@mozilla/readability')]));
+
+/** Loads the HTML reader ahead of the first page (the HTTP reader does it at startup). */
+export async function preloadHtmlReader(): Promise<void> {
+  await loadHtmlLibraries();
+}
+
 /** The article of an HTML page as Firefox's reader view finds it, else the whole body's text. */
-function htmlText(html: string, url: string): string {
+async function htmlText(html: string, url: string): Promise<string> {
+  const [{ parseHTML }, { Readability }] = await loadHtmlLibraries();
   // Neither library's types resolve without the DOM lib: the page is an opaque object here.
   const { document } = parseHTML(html) as unknown as { document: object };
   try {
@@ -55,15 +67,11 @@ function htmlText(html: string, url: string): string {
 }
 
 /**
- * Loads PDF.js and reads one tiny PDF ahead of the first real one (the HTTP reader does it
- * at startup): the first document also sets up PDF.js's in-process worker.
+ * PDF.js is loaded by the first PDF read, not at startup: it holds ~15 MB that most processes
+ * never need. That first PDF pays a one-off delay (most of a second, the event loop blocked
+ * while PDF.js compiles); later ones do not.
  */
-export async function preloadPdfReader(): Promise<void> {
-  await pdfText(minimalPdf(['warm-up']));
-}
-
 async function pdfText(bytes: Buffer): Promise<string> {
-  // Imported here, not at the top: only the HTTP reader needs it, and it is large.
   const { extractText, getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
@@ -83,7 +91,7 @@ export async function extractText(
 ): Promise<string> {
   if (type === 'application/pdf') return normalize(await pdfText(bytes));
   const text = decode(bytes, contentType);
-  return normalize(type === 'text/plain' ? text : htmlText(text, url));
+  return normalize(type === 'text/plain' ? text : await htmlText(text, url));
 }
 
 const normalize = (text: string) =>

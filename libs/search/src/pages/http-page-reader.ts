@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { Metrics } from '@answergate/common';
-import { preloadPdfReader } from './extract-text';
+import { preloadHtmlReader } from './extract-text';
 import type { SearchCache } from '../search-cache.interface';
 import type { SearchResult } from '../search.types';
 import { PageFetchError } from './page-fetch.error';
@@ -26,11 +26,11 @@ export class HttpPageReader implements PageReader, OnModuleInit {
   ) {}
 
   /**
-   * PDF.js takes most of a second to load and blocks the event loop while it compiles:
-   * done at startup, not in the middle of the first answer that meets a PDF.
+   * Nearly every answer reads HTML pages: its reader is loaded at startup, not during the
+   * first answer. PDF.js is loaded by the first PDF (see `extract-text.ts`).
    */
   async onModuleInit(): Promise<void> {
-    await preloadPdfReader();
+    await preloadHtmlReader();
   }
 
   read(results: readonly SearchResult[], signal?: AbortSignal): Promise<ReadPage[]> {

@@ -106,10 +106,15 @@ export class SearchRequestDto extends SearchFiltersDto {
       maxResults: this.max_results ?? 10,
       maxTokensPerPage: this.max_tokens_per_page,
       maxTokens: this.max_tokens,
+      // The filter fields only: spreading the whole DTO copied every field on every request.
       filters: toSearchFilters({
-        ...this,
+        search_domain_filter: this.search_domain_filter,
+        search_recency_filter: this.search_recency_filter,
         search_after_date_filter: this.search_after_date_filter ?? this.search_after_date,
         search_before_date_filter: this.search_before_date_filter ?? this.search_before_date,
+        last_updated_after_filter: this.last_updated_after_filter,
+        last_updated_before_filter: this.last_updated_before_filter,
+        country: this.country,
         language_preference: this.search_language_filter?.[0] ?? this.language_preference,
       }),
       get signal() {

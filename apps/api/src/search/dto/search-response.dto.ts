@@ -24,4 +24,19 @@ export class SearchResponseDto {
     if (serverTime) response.server_time = serverTime.toISOString();
     return response;
   }
+
+  /**
+   * `JSON.stringify(SearchResponseDto.from(results, serverTime))`, spliced from the JSON of
+   * each result (see `SearchResultDto.json`) and the fresh `id` (and `server_time`).
+   */
+  static json(results: readonly SearchResult[], serverTime?: Date): string {
+    let text = `{"id":"${randomUUID()}","results":[`;
+    for (let index = 0; index < results.length; index += 1) {
+      if (index > 0) text += ',';
+      text += SearchResultDto.json(results[index]);
+    }
+    text += ']';
+    if (serverTime) text += `,"server_time":"${serverTime.toISOString()}"`;
+    return `${text}}`;
+  }
 }

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SearchResult } from '@answergate/search';
 
+/**
+ * The JSON of results already sent. A cache hit hands out the same result objects (never
+ * changed: a cut snippet is a new object), so each is serialised once while it is cached.
+ */
+const serialised = new WeakMap<SearchResult, string>();
+
 /** One hit, in Perplexity's shape. */
 export class SearchResultDto {
   @ApiProperty({ example: 'Configuration' })
@@ -36,5 +42,15 @@ export class SearchResultDto {
       date: result.date,
       last_updated: result.lastUpdated,
     };
+  }
+
+  /** `JSON.stringify(SearchResultDto.from(result))`, worked out once per result object. */
+  static json(result: SearchResult): string {
+    let text = serialised.get(result);
+    if (text === undefined) {
+      text = JSON.stringify(SearchResultDto.from(result));
+      serialised.set(result, text);
+    }
+    return text;
   }
 }

@@ -200,11 +200,13 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         guard.touch();
         received += (bytes as Buffer).length;
         if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
-        // The consumer is asked after every event: one read can hold hundreds of them.
-        for (const event of decoder.push(bytes as Buffer)) {
+        // The consumer is asked after every event (one read can hold hundreds of them), and
+        // events are decoded one at a time: a wait holds the rest of this read, undecoded.
+        decoder.push(bytes as Buffer);
+        for (let event = decoder.next(); event; event = decoder.next()) {
           reader.take(event);
           const writable = whenWritable?.();
-          if (writable) await this.waitForConsumer(writable, guard);
+          if (writable) await this.waitForConsumer(writable, guard, response);
         }
         if (reader.finished) break;
       }
@@ -214,7 +216,6 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       throw reader.brokenOff(error);
     }
     if (reader.finished) recycle(response);
-    else decoder.end().forEach((event) => reader.take(event));
     reader.end();
   }
 
@@ -233,10 +234,24 @@ export class OpenAiCompatibleProvider implements LlmProvider {
    * The client reads slower than the model writes: stop reading (TCP backpressure
    * reaches the upstream) until it catches up. Its silence meanwhile is ours, not the
    * upstream's, so the idle timer is held; the overall deadline still applies.
+   *
+   * The socket is paused as well: left alone it would go on feeding the response (Node's
+   * HTTP client parses a whole socket read into it, one small Buffer per upstream chunk)
+   * until the response's buffer is full, then read once more. Paused, what it reads ahead
+   * stays in its own buffer, in one piece.
    */
-  private async waitForConsumer(writable: Promise<void>, guard: CallGuard): Promise<void> {
+  private async waitForConsumer(
+    writable: Promise<void>,
+    guard: CallGuard,
+    response: IncomingMessage,
+  ): Promise<void> {
     guard.holdIdle();
-    await writable;
+    response.socket.pause();
+    try {
+      await writable;
+    } finally {
+      response.socket.resume();
+    }
     guard.touch();
   }
 
