@@ -37,16 +37,19 @@ export function streamAsSse<T>(
 ): void {
   let pending = '';
   let flushQueued = false;
+  let opened = false;
 
+  // The head goes out with the first write, not on its own: one write instead of two, and
+  // none before what the producer started in the same tick (its upstream request).
   const openStream = (): void => {
-    if (res.headersSent) return;
+    if (opened || res.headersSent) return;
+    opened = true;
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
-    res.flushHeaders();
   };
   // A write has reached the kernel: with nothing else queued, the producer may go on.
   const written = (): void => {
