@@ -48,17 +48,24 @@ export function streamsReport(rounds, config) {
     const of = rounds.filter((r) => r.heap === label);
     const peaks = of.map((r) => r.hwmMb);
     const errors = of.reduce((n, r) => n + r.errors, 0);
-    return { label, peaks, errors, met: Math.max(...peaks) < TARGET_MB && errors === 0 };
+    // A round where the streams never were all open at once proves nothing about that many.
+    const leastOpen = Math.min(...of.map((r) => r.peakOpen));
+    const allOpen = leastOpen === config.STREAMS;
+    const over = Math.max(...peaks) >= TARGET_MB || errors > 0;
+    const met = !over && allOpen;
+    const verdict = met ? 'met' : over ? '**missed**' : '**not shown**';
+    return { label, peaks, errors, leastOpen, allOpen, met, verdict };
   });
   const lines = verdicts
     .map(
       (v) =>
         `- ${v.label}: peak RSS per round ${v.peaks.map(mb).join(', ')} (median ${mb(median(v.peaks))}), ` +
-        `errors ${v.errors}: ${v.met ? 'met' : '**missed**'}.`,
+        `errors ${v.errors}${v.allOpen ? '' : `, as few as ${v.leastOpen} open at once in a round`}: ` +
+        `${v.verdict}.`,
     )
     .join('\n');
   return `**Target: ${config.STREAMS.toLocaleString('en')} streams open at once with zero errors and a peak RSS
-(VmHWM) under ${TARGET_MB} MB in every round, with V8's default heap: ${verdicts[0].met ? 'met' : '**missed**'}.**
+(VmHWM) under ${TARGET_MB} MB in every round, with V8's default heap: ${verdicts[0].verdict}.**
 
 ${lines}
 
