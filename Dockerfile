@@ -57,6 +57,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # The app drains in-flight streams on SIGTERM (SHUTDOWN_GRACE_MS) before it exits.
 STOPSIGNAL SIGTERM
 # Sets --max-old-space-size to 75 % (HEAP_PERCENT) of the container's memory limit, so the
-# heap is collected before the pod reaches its limit; see deploy/docker/node-heap.sh.
+# heap is collected before the pod reaches its limit, and --max-semi-space-size to 1/64 of it
+# (1-16 MB); see deploy/docker/node-heap.sh.
 ENTRYPOINT ["/usr/local/bin/node-heap"]
 CMD ["node", "dist/apps/api/src/main.js"]

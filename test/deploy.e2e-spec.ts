@@ -204,15 +204,38 @@ describe('Dockerfile', () => {
       });
       return Number(run.stdout.trim());
     };
-    const withOldSpace = (mb: number) => heapOf({ NODE_OPTIONS: `--max-old-space-size=${mb}` });
-    // Old space is 75 % of the limit.
-    expect(heapOf({ MEMORY_LIMIT_MB: '512' })).toBe(withOldSpace(384));
-    expect(heapOf({ MEMORY_LIMIT_MB: '768' })).toBe(withOldSpace(576));
-    // An operator's own setting wins.
+    // The limit is old space plus the young generation: both are given here as the script sets them.
+    const withFlags = (oldMb: number, semiMb: number) =>
+      heapOf({ NODE_OPTIONS: `--max-old-space-size=${oldMb} --max-semi-space-size=${semiMb}` });
+    // Old space is 75 % of the limit, each semi-space 1/64 of it.
+    expect(heapOf({ MEMORY_LIMIT_MB: '512' })).toBe(withFlags(384, 8));
+    expect(heapOf({ MEMORY_LIMIT_MB: '768' })).toBe(withFlags(576, 12));
+    // An operator's own settings win.
     expect(heapOf({ MEMORY_LIMIT_MB: '512', NODE_OPTIONS: '--max-old-space-size=200' })).toBe(
-      withOldSpace(200),
+      withFlags(200, 8),
     );
-    expect(withOldSpace(200)).toBeLessThan(withOldSpace(384));
+    expect(heapOf({ MEMORY_LIMIT_MB: '512', NODE_OPTIONS: '--max-semi-space-size=2' })).toBe(
+      withFlags(384, 2),
+    );
+    expect(withFlags(200, 8)).toBeLessThan(withFlags(384, 8));
+  });
+
+  it('caps the young generation from the memory limit: 1 to 16 MB a semi-space, none without a limit', () => {
+    const script = join(ROOT, 'deploy/docker/node-heap.sh');
+    const optionsOf = (environment: Record<string, string>) =>
+      spawnSync('sh', [script, 'sh', '-c', 'printf %s "$NODE_OPTIONS"'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', ...environment },
+      }).stdout;
+    expect(optionsOf({ MEMORY_LIMIT_MB: '512' })).toBe(
+      '--max-old-space-size=384 --max-semi-space-size=8',
+    );
+    expect(optionsOf({ MEMORY_LIMIT_MB: '256' })).toContain('--max-semi-space-size=4');
+    expect(optionsOf({ MEMORY_LIMIT_MB: '4096' })).toContain('--max-semi-space-size=16');
+    expect(optionsOf({ MEMORY_LIMIT_MB: '32' })).toBe('--max-semi-space-size=1');
+    expect(optionsOf({ MEMORY_LIMIT_MB: '512', NODE_OPTIONS: '--max-semi-space-size=2' })).toBe(
+      '--max-old-space-size=384 --max-semi-space-size=2',
+    );
   });
 
   it('starts exactly like `npm run start:prod`', () => {

@@ -8,6 +8,12 @@
 # through the downward API), else the cgroup limit (docker run -m). The other 25 % is
 # for buffers, code and the young generation. A --max-old-space-size already in
 # NODE_OPTIONS wins; with no limit found nothing is changed.
+#
+# The young generation is sized too: V8 lets each semi-space grow to 16 MB whatever the
+# old-space limit, and that memory stays resident. With a limit, --max-semi-space-size is
+# set to 1/64 of it, between 1 and 16 MB. Measured for 512Mi (8 MB, 2026-11-30, 400 streams
+# at load ~11): idle RSS after warm-up 138-141 MB against 148-155 MB with V8's 16 MB; app
+# CPU per stream 23.5 ms against 21-27 ms, within the noise. One already in NODE_OPTIONS wins.
 set -eu
 
 limit_mb="${MEMORY_LIMIT_MB:-}"
@@ -40,6 +46,22 @@ case "${NODE_OPTIONS:-}" in
           NODE_OPTIONS="--max-old-space-size=$heap_mb${NODE_OPTIONS:+ $NODE_OPTIONS}"
           export NODE_OPTIONS
         fi
+        ;;
+    esac
+    ;;
+esac
+
+case "${NODE_OPTIONS:-}" in
+  *--max-semi-space-size*) ;;
+  *)
+    case "$limit_mb" in
+      '' | *[!0-9]*) ;;
+      *)
+        semi_mb=$((limit_mb / 64))
+        [ "$semi_mb" -ge 1 ] || semi_mb=1
+        [ "$semi_mb" -le 16 ] || semi_mb=16
+        NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--max-semi-space-size=$semi_mb"
+        export NODE_OPTIONS
         ;;
     esac
     ;;

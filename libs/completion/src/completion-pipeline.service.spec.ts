@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { lastValueFrom, Observable, Subject, toArray } from 'rxjs';
+import { lastValueFrom, Observable, Subject, tap, toArray } from 'rxjs';
 import type { LlmCompletion, LlmEvent, LlmProvider, LlmRequest } from '@answergate/llm';
 import type { ModelProfile } from '@answergate/models';
 import type { SearchRequest, SearchResult, SearchService } from '@answergate/search';
@@ -169,6 +169,20 @@ describe('CompletionPipeline', () => {
     expect(done.usage.numSearchQueries).toBe(1);
     expect(done.usage.completionTokens).toBeGreaterThan(0);
     expect(done.usage.promptTokens).toBeGreaterThan(done.usage.citationTokens);
+  });
+
+  it('asks the LLM for the answer before it emits the sources', async () => {
+    const llm = new FakeLlm();
+    const asked: number[] = [];
+    await lastValueFrom(
+      pipeline(llm)
+        .run(request())
+        .pipe(
+          tap((e) => e.type === 'sources' && asked.push(llm.streamCalls.length)),
+          toArray(),
+        ),
+    );
+    expect(asked).toEqual([1]);
   });
 
   it('prompts with numbered sources and the upstream model', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { concat, defer, finalize, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
+import { concat, defer, finalize, from, map, mergeMap, Observable, throwError } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
@@ -24,6 +24,7 @@ import {
 import { buildAnswerMessages } from './answer-prompt';
 import type { CompletionEvent, CompletionRequest, CompletionUsage } from './completion.types';
 import { IdleValue } from './idle-value';
+import { leadWith } from './lead-with';
 import type { CitationChecker } from './grounding/citation-checker';
 import { Grounding } from './grounding/grounding.service';
 import { ProSearchPlanner } from './pro-search-planner.service';
@@ -230,9 +231,10 @@ export class CompletionPipeline {
       }),
     );
 
-    return concat(of<CompletionEvent>({ type: 'sources', results, queries }), deltas, done).pipe(
-      finalize(() => citationTokens.cancel()),
-    );
+    return leadWith<CompletionEvent>(
+      { type: 'sources', results, queries },
+      concat(deltas, done),
+    ).pipe(finalize(() => citationTokens.cancel()));
   }
 
   /**

@@ -6,13 +6,18 @@ import { Subject } from 'rxjs';
 import { streamAsSse } from './stream-as-sse';
 import { WriteGate } from './write-gate';
 
-/** A response whose socket is "full" whenever `full` is true: `write` then returns false. */
+/**
+ * A response over a socket that takes every write at once until `full` is set; then what is
+ * written stays queued (`writableLength`) until `takeAll()`, as when the kernel's buffer is full.
+ */
 class FakeResponse extends EventEmitter {
   full = false;
   written: string[] = [];
+  writableLength = 0;
   headersSent = false;
   writableEnded = false;
   destroyed = false;
+  private callbacks: (() => void)[] = [];
   status() {
     return this;
   }
@@ -22,9 +27,22 @@ class FakeResponse extends EventEmitter {
   flushHeaders() {
     this.headersSent = true;
   }
-  write(text: string): boolean {
+  write(text: string, callback?: () => void): boolean {
     this.written.push(text);
-    return !this.full;
+    if (!this.full) {
+      if (callback) process.nextTick(callback);
+      return true;
+    }
+    this.writableLength += text.length;
+    if (callback) this.callbacks.push(callback);
+    return this.writableLength < 16 * 1024;
+  }
+  /** The kernel takes everything queued: each write's callback runs, and `drain`. */
+  takeAll() {
+    this.full = false;
+    this.writableLength = 0;
+    for (const callback of this.callbacks.splice(0)) callback();
+    this.emit('drain');
   }
   end(text: string) {
     this.written.push(text);
@@ -48,7 +66,7 @@ function open() {
 }
 
 describe('streamAsSse backpressure', () => {
-  it('closes the gate when a write is refused and opens it on drain', async () => {
+  it('closes the gate when the kernel leaves a write queued and opens it once the write is done', async () => {
     const { source, res, gate } = open();
     source.next({ n: 1 });
     await tick();
@@ -64,13 +82,28 @@ describe('streamAsSse backpressure', () => {
     void waiting!.then(() => (opened = true));
     await tick();
     expect(opened).toBe(false);
-    res.full = false;
-    res.emit('drain');
+    res.takeAll();
     await waiting;
     expect(opened).toBe(true);
     expect(gate.whenOpen()).toBeUndefined();
     source.complete();
     expect(res.written.join('')).toContain('data: [DONE]');
+  });
+
+  it('closes the gate on a small write left queued, before write() would return false', async () => {
+    const { source, res, gate } = open();
+    res.full = true;
+    source.next({ n: 1 });
+    await tick();
+    // One short event is queued, far below the response's high-water mark: the producer waits.
+    expect(res.writableLength).toBeGreaterThan(0);
+    expect(res.writableLength).toBeLessThan(1024);
+    const waiting = gate.whenOpen();
+    expect(waiting).toBeInstanceOf(Promise);
+    res.takeAll();
+    await waiting;
+    expect(gate.whenOpen()).toBeUndefined();
+    source.complete();
   });
 
   it('opens the gate when the client goes away, so a waiting producer is not left hanging', async () => {

@@ -13,7 +13,7 @@ export interface SseOptions {
   logger: LoggerService;
   /** Called once when the stream ends, however it ends (complete, error, client gone). */
   onClose?: () => void;
-  /** Closed while the client's socket is full, so the producer stops reading its upstream. */
+  /** Closed while the client's socket is full (a write is left in the process), so the producer stops reading its upstream. */
   gate?: WriteGate;
   /** When aborted, the stream stops and ends with its `reason` as the final error event. */
   stop?: AbortSignal;
@@ -37,26 +37,34 @@ export function streamAsSse<T>(
 ): void {
   let pending = '';
   let flushQueued = false;
+  let opened = false;
 
+  // The head goes out with the first write, not on its own: one write instead of two, and
+  // none before what the producer started in the same tick (its upstream request).
   const openStream = (): void => {
-    if (res.headersSent) return;
+    if (opened || res.headersSent) return;
+    opened = true;
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
-    res.flushHeaders();
+  };
+  // A write has reached the kernel: with nothing else queued, the producer may go on.
+  const written = (): void => {
+    if (res.writableLength === 0) options.gate?.open();
   };
   const flush = (): void => {
     flushQueued = false;
     if (pending === '' || res.writableEnded || res.destroyed) return;
     const text = pending;
     pending = '';
-    if (!res.write(text) && options.gate?.isOpen) {
-      options.gate.close();
-      res.once('drain', () => options.gate?.open());
-    }
+    res.write(text, written);
+    // The kernel did not take all of it: the producer waits until it has. Waiting for `write`
+    // to return false instead would let a second write (up to the response's 16 KB high-water
+    // mark) queue up in the process behind the first.
+    if (res.writableLength > 0) options.gate?.close();
   };
   const write = (text: string): void => {
     openStream();
