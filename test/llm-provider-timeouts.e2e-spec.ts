@@ -11,7 +11,8 @@ import { LlmFixtureServer } from './fixtures/llm-server';
 
 describe('OpenAiCompatibleProvider timeouts and cancellation (LLM fixture server)', () => {
   let fixture: LlmFixtureServer;
-  const provider = (env: RawEnvironment = {}) => providerFor(fixture.url, env);
+  const provider = (env: RawEnvironment = {}) =>
+    providerFor(fixture.url, { LLM_IDLE_TIMEOUT_MS: '400', ...env });
 
   beforeAll(async () => {
     fixture = await LlmFixtureServer.start({ apiKey: FIXTURE_KEY });

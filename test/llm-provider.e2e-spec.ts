@@ -1,3 +1,5 @@
+import { type Agent, createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { countTokens, type RawEnvironment, UpstreamError } from '@answergate/common';
 import { ProSearchPlanner } from '@answergate/completion';
@@ -203,5 +205,71 @@ describe('OpenAiCompatibleProvider against the LLM fixture server', () => {
         `LLM upstream (${fixture.url}) reported an error: context length exceeded`,
       );
     });
+  });
+});
+
+/**
+ * An upstream that sends each whole answer (ten deltas, usage, `[DONE]`) in one write, so the
+ * provider reads it in one piece: the response is complete before its first event is handled.
+ * Records the client port of each request (the same port: the same kept-alive connection).
+ */
+async function oneWriteUpstream() {
+  const ports: (number | undefined)[] = [];
+  const server: Server = createServer((req, res) => {
+    ports.push(req.socket.remotePort);
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      const delta = (content: string) => ({ choices: [{ index: 0, delta: { content } }] });
+      const stop = {
+        choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 5, completion_tokens: 10 },
+      };
+      const events = [...Array.from({ length: 10 }, (_, i) => delta(`word${i} `)), stop];
+      res.end(
+        events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n',
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, ports, url: `http://127.0.0.1:${port}/v1` };
+}
+
+describe('OpenAiCompatibleProvider: backpressure on kept-alive upstream connections', () => {
+  let upstream: Awaited<ReturnType<typeof oneWriteUpstream>>;
+
+  beforeAll(async () => {
+    upstream = await oneWriteUpstream();
+  });
+  afterAll(async () => {
+    upstream.server.closeAllConnections();
+    await new Promise((resolve) => upstream.server.close(resolve));
+  });
+
+  // Once an answer's response is in, Node hands its connection back to the agent while the
+  // provider still waits for the first answer's consumer; the next answer gets that connection.
+  it('answers on the connection of an answer whose consumer is still waiting after the whole response came in', async () => {
+    const llm = providerFor(upstream.url, { LLM_IDLE_TIMEOUT_MS: '1000' });
+    let open!: () => void;
+    const consumer = new Promise<void>((resolve) => (open = resolve));
+    const first = collect(llm, llmRequest({ whenWritable: () => consumer }));
+    // The first answer's connection back in the agent's pool: its response is in.
+    const { agent } = llm as unknown as { agent: Agent };
+    while (Object.values(agent.freeSockets).flat().length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    const second = await collect(llm).then(
+      (events) => events.at(-1),
+      (error: Error) => error.message,
+    );
+    open();
+    const firstEvents = await first;
+
+    expect(second).toEqual({ type: 'finish', reason: 'stop' });
+    expect(upstream.ports).toHaveLength(2);
+    expect(upstream.ports[1]).toBe(upstream.ports[0]);
+    expect(firstEvents.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
   });
 });

@@ -56,7 +56,7 @@ describe('what a streaming answer holds while it streams', () => {
     fixture = await LlmFixtureServer.start();
   });
   afterAll(() => fixture.close());
-  // A full collection on a busy machine can take longer than the helpers' 400 ms idle timeout.
+  // A full collection on a busy machine can take longer than the helpers' 5 s idle timeout.
   const provider = () => providerFor(fixture.url, { LLM_IDLE_TIMEOUT_MS: '30000' });
 
   const slowAnswer = () =>

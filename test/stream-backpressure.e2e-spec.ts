@@ -14,25 +14,27 @@ const DELTA = 'word '.repeat(200);
 const EVENTS = 15_000; // ~15 MB of answer, under the provider's 16 MiB cap
 
 /**
- * An OpenAI-compatible upstream that streams a 15 MB answer as fast as its socket
- * takes it (it honours `drain`), and counts the bytes it got to write.
+ * An OpenAI-compatible upstream that streams a long answer (`state.events` deltas, 15 MB
+ * unless a test sets fewer, then a last event with the finish reason and `state.lastDelta`)
+ * as fast as its socket takes it (it honours `drain`), and counts the bytes it got to write.
  */
 async function floodingUpstream() {
-  const state = { written: 0, finished: false };
+  const state = { written: 0, finished: false, events: EVENTS, lastDelta: '' };
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => void flood());
     const flood = async () => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream' });
       const event = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: DELTA } }] })}\n\n`;
-      for (let i = 0; i < EVENTS && !res.destroyed; i += 1) {
+      const events = state.events;
+      for (let i = 0; i < events && !res.destroyed; i += 1) {
         state.written += event.length;
         if (!res.write(event)) await new Promise((resolve) => res.once('drain', resolve));
       }
       // With usage given, the gateway counts no tokens itself.
       const stop = {
-        choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 10, completion_tokens: EVENTS * 200 },
+        choices: [{ index: 0, delta: { content: state.lastDelta }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: events * 200 },
       };
       res.end(`data: ${JSON.stringify(stop)}\n\ndata: [DONE]\n\n`);
       state.finished = true;
@@ -41,6 +43,76 @@ async function floodingUpstream() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { server, state, url: `http://127.0.0.1:${port}/v1` };
+}
+
+/** POSTs a streamed chat completion to the gateway; resolves with the response head. */
+function askForAnswer(port: number): Promise<IncomingMessage> {
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/v1/chat/completions',
+        headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
+      },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end(
+      JSON.stringify({
+        model: 'sonar',
+        stream: true,
+        messages: [{ role: 'user', content: 'Write a very long answer.' }],
+      }),
+    );
+  });
+}
+
+/** Reads a response to its end as fast as it comes; returns its size and last 20 kB. */
+async function readAll(response: IncomingMessage) {
+  let received = 0;
+  let tail = '';
+  response.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    tail = (tail + chunk.toString('latin1')).slice(-20_000);
+  });
+  response.resume();
+  await new Promise((resolve) => response.once('end', resolve));
+  return { received, tail };
+}
+
+/** Reads a paused response to its end, 16 kB every 2 ms; returns its size and last 20 kB. */
+async function readSlowly(response: IncomingMessage) {
+  let ended = false;
+  response.once('end', () => (ended = true));
+  let received = 0;
+  let tail = '';
+  while (!ended) {
+    const chunk = response.read(Math.min(16 * 1024, response.readableLength)) as Buffer | null;
+    if (chunk) {
+      received += chunk.length;
+      tail = (tail + chunk.toString('latin1')).slice(-20_000);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return { received, tail };
+}
+
+/** The error event at the end of an SSE stream, if any. */
+function errorIn(tail: string): string | undefined {
+  return /data: \{"error":.*/.exec(tail)?.[0];
+}
+
+/** Resolves once the gateway has stopped writing to its client (its byte count holds still). */
+async function stopsWriting(answer: ServerResponse): Promise<void> {
+  let last = -1;
+  for (let still = 0; still < 3;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const written = answer.socket?.bytesWritten ?? -1;
+    still = written > 0 && written === last ? still + 1 : 0;
+    last = written;
+  }
 }
 
 // The answer has no sentence end: the citation check (default `flag`, and `strip`, which holds
@@ -78,26 +150,9 @@ describe.each([
   }, 30_000);
 
   it('stops reading the upstream while the client does not read, then streams it all', async () => {
-    const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          port,
-          host: '127.0.0.1',
-          method: 'POST',
-          path: '/v1/chat/completions',
-          headers: { Authorization: `Bearer ${TEST_KEY}`, 'Content-Type': 'application/json' },
-        },
-        resolve,
-      );
-      req.on('error', reject);
-      req.end(
-        JSON.stringify({
-          model: 'sonar',
-          stream: true,
-          messages: [{ role: 'user', content: 'Write a very long answer.' }],
-        }),
-      );
-    });
+    upstream.state.events = EVENTS;
+    upstream.state.lastDelta = '';
+    const response = await askForAnswer(port);
     response.pause();
     await new Promise((resolve) => setTimeout(resolve, 3500));
     // What the gateway holds for this client beyond the kernel's socket buffers: under
@@ -106,17 +161,36 @@ describe.each([
     expect(upstream.state.written).toBeLessThan(EVENTS * DELTA.length);
     expect(upstream.state.finished).toBe(false);
 
-    let received = 0;
-    let tail = '';
-    response.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      tail = (tail + chunk.toString('latin1')).slice(-20_000);
-    });
-    response.resume();
-    await new Promise((resolve) => response.once('end', resolve));
+    const { received, tail } = await readAll(response);
     expect(upstream.state.finished).toBe(true);
     expect(received).toBeGreaterThan(EVENTS * DELTA.length);
     expect(tail).toContain('"finish_reason":"stop"');
     expect(tail.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  }, 60_000);
+
+  // The upstream's last read (the end of a 200 kB delta, its `[DONE]` and the end of its HTTP
+  // response) is parsed while the client's socket is full: the gateway waits for the client
+  // after that read, when Node's HTTP client has already handed the keep-alive upstream
+  // connection back to its agent. The answer is longer than what the kernel buffers for the
+  // client (about 4 MB here), so the client is still behind when that read comes.
+  it('finishes a 7 MB answer to a client that reads slowly to its end, then answers again on the reused upstream connection', async () => {
+    upstream.state.events = 7000;
+    // Longer than one socket read: the gateway writes its end, from the last read, to a full socket.
+    upstream.state.lastDelta = 'last '.repeat(40_000);
+    const response = await askForAnswer(port);
+    response.pause();
+    await stopsWriting(answering!);
+    const slow = await readSlowly(response);
+    upstream.state.events = 10;
+    upstream.state.lastDelta = '';
+    const next = await readAll(await askForAnswer(port));
+
+    expect(errorIn(slow.tail)).toBeUndefined();
+    expect(slow.tail).toContain('"finish_reason":"stop"');
+    expect(slow.tail.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    expect(slow.received).toBeGreaterThan(7000 * DELTA.length);
+    expect(errorIn(next.tail)).toBeUndefined();
+    expect(next.tail).toContain('"finish_reason":"stop"');
+    expect(next.tail.trimEnd().endsWith('data: [DONE]')).toBe(true);
   }, 60_000);
 });

@@ -1,7 +1,6 @@
 import * as http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
-import type { Socket } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
 import { Observable } from 'rxjs';
 import { type AppConfig, countTokens } from '@answergate/common';
@@ -10,6 +9,7 @@ import type { LlmCompletion, LlmEvent, LlmRequest } from '../../llm.types';
 import { SseDecoder } from '../../sse/sse-decoder';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { CallGuard } from './call-guard';
+import { holdSocket } from './hold-socket';
 import { type RawMessage, type RawUsage, readReasoning, readUsage } from './chat-chunk';
 import { splitThinkTags } from '../../reasoning/think-tag-splitter';
 import { chatRequestBody } from './chat-request-body';
@@ -239,7 +239,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
    * The socket is paused as well: left alone it would go on feeding the response (Node's
    * HTTP client parses a whole socket read into it, one small Buffer per upstream chunk)
    * until the response's buffer is full, then read once more. Paused, what it reads ahead
-   * stays in its own buffer, in one piece.
+   * stays in its own buffer, in one piece. Not once the response is complete: its socket is
+   * then the agent's (see `holdSocket`).
    */
   private async waitForConsumer(
     writable: Promise<void>,
@@ -247,13 +248,11 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     response: IncomingMessage,
   ): Promise<void> {
     guard.holdIdle();
-    // Null once the whole response is in: the keep-alive socket went back to the agent.
-    const socket = response.socket as Socket | null;
-    socket?.pause();
+    const release = holdSocket(response);
     try {
       await writable;
     } finally {
-      socket?.resume();
+      release();
     }
     guard.touch();
   }
