@@ -104,10 +104,14 @@ function errorIn(tail: string): string | undefined {
   return /data: \{"error":.*/.exec(tail)?.[0];
 }
 
-/** Resolves once the gateway has stopped writing to its client (its byte count holds still). */
+/**
+ * Resolves once the gateway has stopped writing to its client (its byte count holds still), or
+ * has written the whole answer: the kernel's socket buffers grow to megabytes and can take it
+ * all, and a finished response has no socket to count on.
+ */
 async function stopsWriting(answer: ServerResponse): Promise<void> {
   let last = -1;
-  for (let still = 0; still < 3;) {
+  for (let still = 0; still < 3 && !answer.writableFinished;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const written = answer.socket?.bytesWritten ?? -1;
     still = written > 0 && written === last ? still + 1 : 0;
