@@ -1,9 +1,9 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { InvalidRequestError } from '../errors/invalid-request.error';
 import { copyEntity } from './copy-entity';
 import { classTag, entityKey } from './entity-key';
 import { firstValidationProblem } from './first-validation-problem';
-import { PassedBodies } from './passed-bodies';
 
 const isPlainObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -16,7 +16,8 @@ const isPlainObject = (value: unknown): value is object =>
  * transformed and validated every time, so its 400 always comes from the validator.
  */
 class RememberingValidationPipe extends ValidationPipe {
-  private readonly passed = new PassedBodies();
+  /** The DTOs of the last bodies that passed, by body key. Only passing bodies are kept. */
+  private readonly passed = new LRUCache<string, object>({ max: 512 });
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype, type, data } = metadata;
