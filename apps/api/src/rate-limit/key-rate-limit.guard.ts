@@ -10,16 +10,6 @@ import { RateLimitError } from '@answergate/common';
  */
 @Injectable()
 export class KeyRateLimitGuard extends ThrottlerGuard {
-  /**
-   * Answers a skipped request at once, without a promise (Nest awaits whatever is not a
-   * boolean, and the throttler's own `canActivate` is async): every request pays for that
-   * while the limit is off.
-   */
-  override canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    if (this.skips(context)) return true;
-    return super.canActivate(context);
-  }
-
   protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
     return Promise.resolve(this.skips(context));
   }
@@ -28,7 +18,7 @@ export class KeyRateLimitGuard extends ThrottlerGuard {
    * Public routes, and every route while the limit is off (the module's `skipIf`, which
    * would skip the one throttler anyway, after looking up its per-route settings).
    */
-  private skips(context: ExecutionContext): boolean {
+  skips(context: ExecutionContext): boolean {
     return isPublicRoute(this.reflector, context) || this.commonOptions.skipIf?.(context) === true;
   }
 

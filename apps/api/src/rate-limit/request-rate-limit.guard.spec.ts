@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Public } from '@answergate/auth';
 import { KeyRateLimitGuard } from './key-rate-limit.guard';
+import { RequestRateLimitGuard } from './request-rate-limit.guard';
 
 class Routes {
   open(): void {}
@@ -42,7 +43,7 @@ function contextFor(handler: keyof Routes): ExecutionContext {
 
 async function guardWith(requestsPerMinute: number) {
   const { storage, calls } = countingStorage();
-  const guard = new KeyRateLimitGuard(
+  const limiter = new KeyRateLimitGuard(
     {
       throttlers: [{ name: 'requests', limit: requestsPerMinute, ttl: 60_000 }],
       skipIf: () => requestsPerMinute === 0,
@@ -50,11 +51,11 @@ async function guardWith(requestsPerMinute: number) {
     storage,
     new Reflector(),
   );
-  await guard.onModuleInit();
-  return { guard, calls };
+  await limiter.onModuleInit();
+  return { guard: new RequestRateLimitGuard(limiter), calls };
 }
 
-describe('KeyRateLimitGuard', () => {
+describe('RequestRateLimitGuard', () => {
   it('lets every request through at once, counting nothing, while the limit is off', async () => {
     const { guard, calls } = await guardWith(0);
     expect(guard.canActivate(contextFor('guarded'))).toBe(true);
