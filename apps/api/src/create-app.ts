@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import cors from 'cors';
-import { json } from 'express';
 import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
@@ -10,6 +9,7 @@ import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
 import { inSequence } from './http/in-sequence';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
+import { jsonBody } from './http/json-body';
 import { requireJsonBody } from './http/require-json-body.middleware';
 import { requestLifecycle } from './http/request-lifecycle.middleware';
 import { securityHeaders } from './http/security-headers';
@@ -56,7 +56,7 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
         drain: app.get(DrainService),
       }),
       requireJsonBody(),
-      json({ limit: config.bodyLimit, type: isJsonFromKeyHolder(app.get(ApiKeyStore)) }),
+      jsonBody({ limit: config.bodyLimit, type: isJsonFromKeyHolder(app.get(ApiKeyStore)) }),
       cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     ),
   );
