@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import cors from 'cors';
+import { json } from 'express';
 import { ApiKeyStore } from '@answergate/auth';
 import { AppConfig, Metrics, type RawEnvironment } from '@answergate/common';
 import { AppModule } from './app.module';
 import { setupSwagger } from './docs/setup-swagger';
 import { answerClientErrors } from './http/answer-client-errors';
+import { inSequence } from './http/in-sequence';
 import { isJsonFromKeyHolder } from './http/is-json-from-key-holder';
 import { requireJsonBody } from './http/require-json-body.middleware';
 import { requestLifecycle } from './http/request-lifecycle.middleware';
@@ -42,20 +45,21 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
   app.disable('x-powered-by');
+  // In this order: the lifecycle first (so 413, 415 and invalid JSON are logged and counted),
+  // then the JSON-only gate, the body parser (JSON from key holders only) and CORS.
   app.use(
-    requestLifecycle({
-      log: app.get(RequestLog),
-      metrics: app.get(Metrics),
-      headers: securityHeaders(),
-      drain: app.get(DrainService),
-    }),
+    inSequence(
+      requestLifecycle({
+        log: app.get(RequestLog),
+        metrics: app.get(Metrics),
+        headers: securityHeaders(),
+        drain: app.get(DrainService),
+      }),
+      requireJsonBody(),
+      json({ limit: config.bodyLimit, type: isJsonFromKeyHolder(app.get(ApiKeyStore)) }),
+      cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+    ),
   );
-  app.use(requireJsonBody());
-  app.useBodyParser('json', {
-    limit: config.bodyLimit,
-    type: isJsonFromKeyHolder(app.get(ApiKeyStore)),
-  });
-  app.enableCors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
   if (config.swaggerEnabled) setupSwagger(app);
   return app;
 }

@@ -10,14 +10,16 @@ import { RateLimitError } from '@answergate/common';
  */
 @Injectable()
 export class KeyRateLimitGuard extends ThrottlerGuard {
+  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(this.skips(context));
+  }
+
   /**
    * Public routes, and every route while the limit is off (the module's `skipIf`, which
    * would skip the one throttler anyway, after looking up its per-route settings).
    */
-  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return Promise.resolve(
-      isPublicRoute(this.reflector, context) || this.commonOptions.skipIf?.(context) === true,
-    );
+  skips(context: ExecutionContext): boolean {
+    return isPublicRoute(this.reflector, context) || this.commonOptions.skipIf?.(context) === true;
   }
 
   /**

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, RedisBreaker } from '@answergate/common';
 import { KeyRateLimitGuard } from './key-rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RequestRateLimitGuard } from './request-rate-limit.guard';
 import { StreamSlots } from './stream-slots.service';
 
 /** Requests per window and concurrent streams, per API key, shared through Redis when set. */
@@ -24,7 +25,11 @@ import { StreamSlots } from './stream-slots.service';
       }),
     }),
   ],
-  providers: [StreamSlots, { provide: APP_GUARD, useClass: KeyRateLimitGuard }],
+  providers: [
+    StreamSlots,
+    KeyRateLimitGuard,
+    { provide: APP_GUARD, useClass: RequestRateLimitGuard },
+  ],
   exports: [StreamSlots],
 })
 export class RateLimitModule {}

@@ -41,16 +41,17 @@ export class SearchController {
   async create(
     @Body() body: SearchRequestDto,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const timings = RequestTimings.of(req);
     const searched = timings.start('search');
     const results = await this.search.search(body.toSearchRequest(lazySignal(res)));
     searched();
     res.setHeader('Server-Timing', timings.serverTiming());
-    // The JSON is spliced from each result's, made once while it is cached: what `res.json`
-    // would send for `SearchResponseDto.from(...)`, under the same Content-Type.
+    // The JSON bytes are spliced from each result's, encoded once while it is cached: what
+    // `res.json` would send for `SearchResponseDto.from(...)`, under the same Content-Type.
+    // Sent here (Nest would serialise a Buffer as an object); errors still reach the filter.
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    return SearchResponseDto.json(results, body.display_server_time ? new Date() : undefined);
+    res.send(SearchResponseDto.json(results, body.display_server_time ? new Date() : undefined));
   }
 }

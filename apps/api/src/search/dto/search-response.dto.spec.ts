@@ -18,7 +18,7 @@ function objectJson(results: SearchResult[], id: string, serverTime?: Date): str
 }
 
 describe('SearchResponseDto.json', () => {
-  it('is the JSON of the object form, byte for byte, with awkward characters too', () => {
+  it('is the UTF-8 JSON of the object form, byte for byte, with awkward characters too', () => {
     const results = [
       result(),
       result({
@@ -35,16 +35,18 @@ describe('SearchResponseDto.json', () => {
       [[], serverTime],
       [[], undefined],
     ] as const) {
-      const text = SearchResponseDto.json(list, time);
+      const bytes = SearchResponseDto.json(list, time);
+      const text = bytes.toString('utf8');
       const { id } = JSON.parse(text) as { id: string };
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(text).toBe(objectJson([...list], id, time));
+      expect(bytes.equals(Buffer.from(objectJson([...list], id, time), 'utf8'))).toBe(true);
     }
   });
 
   it('gives every response its own id', () => {
     const ids = [1, 2].map(
-      () => (JSON.parse(SearchResponseDto.json([result()])) as { id: string }).id,
+      () => (JSON.parse(SearchResponseDto.json([result()]).toString('utf8')) as { id: string }).id,
     );
     expect(ids[0]).not.toBe(ids[1]);
   });

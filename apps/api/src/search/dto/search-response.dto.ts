@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SearchResult } from '@answergate/search';
 import { SearchResultDto } from './search-result.dto';
 
+const COMMA = 0x2c;
+
 export class SearchResponseDto {
   @ApiProperty({ example: '3f1c2b7e-9a4d-4e1f-8c55-0b6f2d9e7a10' })
   id!: string;
@@ -26,17 +28,23 @@ export class SearchResponseDto {
   }
 
   /**
-   * `JSON.stringify(SearchResponseDto.from(results, serverTime))`, spliced from the JSON of
-   * each result (see `SearchResultDto.json`) and the fresh `id` (and `server_time`).
+   * `JSON.stringify(SearchResponseDto.from(results, serverTime))` in UTF-8, spliced from the
+   * encoded JSON of each result (see `SearchResultDto.json`) and the fresh `id` (and
+   * `server_time`): no string of the whole answer is built, flattened and encoded again.
    */
-  static json(results: readonly SearchResult[], serverTime?: Date): string {
-    let text = `{"id":"${randomUUID()}","results":[`;
+  static json(results: readonly SearchResult[], serverTime?: Date): Buffer {
+    // Both ends are ASCII (a UUID, an ISO date), so one character is one byte.
+    const head = `{"id":"${randomUUID()}","results":[`;
+    const tail = serverTime ? `],"server_time":"${serverTime.toISOString()}"}` : ']}';
+    let length = head.length + tail.length + Math.max(0, results.length - 1);
+    for (const result of results) length += SearchResultDto.json(result).length;
+    const body = Buffer.allocUnsafe(length);
+    let at = body.write(head, 0, 'latin1');
     for (let index = 0; index < results.length; index += 1) {
-      if (index > 0) text += ',';
-      text += SearchResultDto.json(results[index]);
+      if (index > 0) body[at++] = COMMA;
+      at += SearchResultDto.json(results[index]).copy(body, at);
     }
-    text += ']';
-    if (serverTime) text += `,"server_time":"${serverTime.toISOString()}"`;
-    return `${text}}`;
+    body.write(tail, at, 'latin1');
+    return body;
   }
 }

@@ -2,10 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { SearchResult } from '@answergate/search';
 
 /**
- * The JSON of results already sent. A cache hit hands out the same result objects (never
- * changed: a cut snippet is a new object), so each is serialised once while it is cached.
+ * The UTF-8 JSON of results already sent. A cache hit hands out the same result objects
+ * (never changed: a cut snippet is a new object), so each is serialised and encoded once
+ * while it is cached.
  */
-const serialised = new WeakMap<SearchResult, string>();
+const serialised = new WeakMap<SearchResult, Buffer>();
 
 /** One hit, in Perplexity's shape. */
 export class SearchResultDto {
@@ -44,13 +45,13 @@ export class SearchResultDto {
     };
   }
 
-  /** `JSON.stringify(SearchResultDto.from(result))`, worked out once per result object. */
-  static json(result: SearchResult): string {
-    let text = serialised.get(result);
-    if (text === undefined) {
-      text = JSON.stringify(SearchResultDto.from(result));
-      serialised.set(result, text);
+  /** `JSON.stringify(SearchResultDto.from(result))` in UTF-8, worked out once per result object. */
+  static json(result: SearchResult): Buffer {
+    let bytes = serialised.get(result);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(SearchResultDto.from(result)), 'utf8');
+      serialised.set(result, bytes);
     }
-    return text;
+    return bytes;
   }
 }
