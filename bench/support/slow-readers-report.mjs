@@ -8,6 +8,7 @@ const mb = (n) => n.toFixed(1);
 
 export function slowReadersReport(runs, config) {
   const rows = [
+    ['App heap setting', (r) => r.heap],
     [
       'Load average 1/5/15 min when the readers started',
       (r) => r.loadBefore.map((n) => n.toFixed(2)).join(' / '),
@@ -40,7 +41,7 @@ export function slowReadersReport(runs, config) {
   const verdict = (r) => {
     const above = r.peak - r.idle;
     const perReader = (above * 1024) / config.READERS;
-    return `- \`CITATION_CHECK=${r.mode}\`: ${mb(above)} MB above idle, ${perReader.toFixed(0)} KB a reader: ${above < TARGET_MB && perReader < PER_READER_KB ? 'met' : '**missed**'}.`;
+    return `- \`CITATION_CHECK=${r.mode}\`, ${r.heap}: ${mb(above)} MB above idle, ${perReader.toFixed(0)} KB a reader: ${above < TARGET_MB && perReader < PER_READER_KB ? 'met' : '**missed**'}.`;
   };
   return `**Targets: 20 slow readers add less than ${TARGET_MB} MB of RSS above idle, and each holds less
 than ${PER_READER_KB} KB beyond its socket buffers.**
@@ -51,7 +52,10 @@ ${runs.map(verdict).join('\n')}
 
 For each citation-check mode a fresh app process: \`NODE_ENV=production\`, the local index over
 \`docs/\`, \`LLM_BASE_URL\` = the LLM fixture (\`test/fixtures/llm-server.ts\`, its own process),
-\`LLM_TIMEOUT_MS=600000\`, rate limits off, \`LOG_LEVEL=warn\`. One whole answer first (every code
+\`LLM_TIMEOUT_MS=600000\`, rate limits off, \`LOG_LEVEL=warn\`; and for each mode two heap settings:
+V8's default (no flags) and the image's own settings for a pod limited to the manifests'
+${config.POD_MEMORY_MB}Mi: \`NODE_OPTIONS=${config.SHIPPED}\`, as printed by its entrypoint
+(\`deploy/docker/node-heap.sh\` run with \`MEMORY_LIMIT_MB=${config.POD_MEMORY_MB}\`). One whole answer first (every code
 path of a stream has run once), then the fixture is set to a ${config.WORDS.toLocaleString('en')}-word
 answer (~14 MB of SSE from the fixture, one event a word; ~9 MB from the gateway with the check
 at \`flag\`) written as fast as its socket takes it (it waits for each write to be flushed), 2 s

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import bundledRanks from 'gpt-tokenizer/bpeRanks/o200k_base';
 import * as bundled from 'gpt-tokenizer';
-import { o200k, readO200kRanks } from './o200k';
+import { MERGE_CACHE_ENTRIES, o200k, readO200kRanks } from './o200k';
 
 const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
@@ -31,5 +31,19 @@ describe('o200k read from the .tiktoken data file', () => {
       expect(o200k.countTokens(text, AS_TEXT)).toBe(tokens.length);
       expect(o200k.decode(tokens)).toBe(text);
     }
+  });
+
+  it('remembers the merges of at most MERGE_CACHE_ENTRIES pieces, however many different words it counts', () => {
+    const core = (
+      o200k as unknown as { bytePairEncodingCoreProcessor: { mergeCache?: Map<string, number[]> } }
+    ).bytePairEncodingCoreProcessor;
+    // Made-up words of letters only (one pre-tokenizer piece each) that are no single token,
+    // so each one is merged and remembered.
+    const letters = (n: number) =>
+      [...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+    const words = Array.from({ length: MERGE_CACHE_ENTRIES + 500 }, (_, i) => ` zq${letters(i)}xv`);
+    o200k.countTokens(words.join(''), AS_TEXT);
+    expect(core.mergeCache?.size).toBe(MERGE_CACHE_ENTRIES);
+    expect(MERGE_CACHE_ENTRIES).toBeLessThanOrEqual(10_000);
   });
 });

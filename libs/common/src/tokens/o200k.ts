@@ -45,5 +45,13 @@ export function readO200kRanks(): RankEntry[] {
   return ranks;
 }
 
+/**
+ * Pieces whose merges gpt-tokenizer remembers (words that are not one token). Its default is
+ * 100,000 (~10 MB once text from many pages has been counted), held for the life of the
+ * process; this many keep the words of recent answers and pages.
+ */
+export const MERGE_CACHE_ENTRIES = 8192;
+
 /** o200k (the tokenizer of current OpenAI models), built once when first imported. */
 export const o200k = GptEncoding.getEncodingApi('o200k_base', readO200kRanks);
+o200k.setMergeCacheSize(MERGE_CACHE_ENTRIES);
