@@ -19,6 +19,38 @@ function leadByte(byte: number): { units: number; follow: number } {
 }
 
 /**
+ * The tokens of a `.tiktoken` file (`base64 rank` lines): their bytes end to end in rank order,
+ * where each rank starts (an unused rank is empty), and the ranks present.
+ */
+function readVocabulary(file: Buffer): { bytes: Uint8Array; starts: Uint32Array; ranks: number[] } {
+  const lines: { at: number; space: number; rank: number }[] = [];
+  let size = 0;
+  for (let at = 0; at < file.length;) {
+    let end = file.indexOf(NEWLINE, at);
+    if (end === NONE) end = file.length;
+    const space = file.indexOf(SPACE, at);
+    if (space > at && space < end) {
+      lines.push({ at, space, rank: Number(file.toString('latin1', space + 1, end)) });
+      size += Math.ceil(((space - at) * 3) / 4);
+    }
+    at = end + 1;
+  }
+  lines.sort((a, b) => a.rank - b.rank);
+  const maxRank = lines.length > 0 ? lines[lines.length - 1].rank : -1;
+  const bytes = Buffer.alloc(size);
+  const starts = new Uint32Array(maxRank + 2);
+  let used = 0;
+  let next = 0;
+  for (const line of lines) {
+    while (next <= line.rank) starts[next++] = used;
+    used += bytes.write(file.toString('latin1', line.at, line.space), used, 'base64');
+  }
+  starts[maxRank + 1] = used;
+  // A copy of exactly the bytes written: the estimate above is a little larger.
+  return { bytes: bytes.subarray(0, used).slice(), starts, ranks: lines.map((line) => line.rank) };
+}
+
+/**
  * A byte-pair encoder over a `.tiktoken` vocabulary (one `base64 rank` line a token) that holds
  * it in three typed arrays: every token's bytes end to end, where each starts, and an
  * open-addressing table from bytes to rank. That is ~4.5 MB for o200k's 200,000 tokens, where
@@ -49,39 +81,14 @@ export class BytePairEncoder {
     private readonly split: RegExp,
     private readonly mergeCacheEntries: number,
   ) {
-    const lines: { at: number; space: number; end: number; rank: number }[] = [];
-    let size = 0;
-    let maxRank = -1;
-    for (let at = 0; at < vocabulary.length;) {
-      let end = vocabulary.indexOf(NEWLINE, at);
-      if (end === NONE) end = vocabulary.length;
-      const space = vocabulary.indexOf(SPACE, at);
-      if (space > at && space < end) {
-        const rank = Number(vocabulary.toString('latin1', space + 1, end));
-        lines.push({ at, space, end, rank });
-        size += Math.ceil(((space - at) * 3) / 4);
-        maxRank = Math.max(maxRank, rank);
-      }
-      at = end + 1;
-    }
-    lines.sort((a, b) => a.rank - b.rank);
-    const bytes = Buffer.alloc(size);
-    // Laid out in rank order, so a token ends where the next rank starts; an unused rank is empty.
-    const starts = new Uint32Array(maxRank + 2);
-    let used = 0;
-    let next = 0;
-    for (const line of lines) {
-      while (next <= line.rank) starts[next++] = used;
-      used += bytes.write(vocabulary.toString('latin1', line.at, line.space), used, 'base64');
-    }
-    starts[maxRank + 1] = used;
-    this.bytes = bytes.subarray(0, used);
+    const { bytes, starts, ranks } = readVocabulary(vocabulary);
+    this.bytes = bytes;
     this.starts = starts;
     let slots = 1;
-    while (slots < lines.length * 2.5) slots *= 2;
+    while (slots < ranks.length * 2.5) slots *= 2;
     this.table = new Int32Array(slots);
     this.mask = slots - 1;
-    for (const { rank } of lines) {
+    for (const rank of ranks) {
       let slot = hashBytes(this.bytes, starts[rank], starts[rank + 1]) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = rank + 1;
