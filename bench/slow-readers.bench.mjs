@@ -11,7 +11,14 @@ import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newAgent, streamChat } from './support/http-client.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
-import { BENCH_KEY, ROOT, procMemory, shippedNodeOptions, startApp } from './support/processes.mjs';
+import {
+  BENCH_KEY,
+  METRICS_TOKEN,
+  ROOT,
+  procMemory,
+  shippedNodeOptions,
+  startApp,
+} from './support/processes.mjs';
 import { machine, writeResult } from './support/results.mjs';
 import { slowReadersReport } from './support/slow-readers-report.mjs';
 
@@ -39,6 +46,36 @@ function ioBytes(pid) {
   const io = readFileSync(`/proc/${pid}/io`, 'utf8');
   return { read: Number(/rchar: (\d+)/.exec(io)[1]), written: Number(/wchar: (\d+)/.exec(io)[1]) };
 }
+
+/**
+ * V8's heap spaces from the app's /metrics, in MB: the young generation's size (new space,
+ * which grows its semi-spaces under allocation) and the old space's size and use.
+ */
+async function heapSpaces(url) {
+  const res = await globalThis.fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await res.text();
+  const read = (kind, space) =>
+    Number(
+      new RegExp(
+        `^answergate_nodejs_heap_space_size_${kind}_bytes\\{space="${space}"\\} (\\S+)`,
+        'm',
+      ).exec(text)?.[1] ?? NaN,
+    ) /
+    1024 ** 2;
+  return {
+    newTotal: read('total', 'new'),
+    oldTotal: read('total', 'old'),
+    oldUsed: read('used', 'old'),
+  };
+}
+
+/** Each space's largest value over `samples`. */
+const largest = (samples) =>
+  Object.fromEntries(
+    Object.keys(samples[0]).map((k) => [k, Math.max(...samples.map((s) => s[k]))]),
+  );
 
 /** Opens one stream and reads 1 KB a second from it until `stop`; resolves with the bytes read. */
 function slowReader(url, stop) {
@@ -83,6 +120,7 @@ async function measure(fixture, mode, heap) {
     RATE_LIMIT_REQUESTS: '0',
     RATE_LIMIT_CONCURRENT_STREAMS: '0',
     SWAGGER_ENABLED: 'false',
+    METRICS_TOKEN,
     ...(heap.nodeOptions ? { NODE_OPTIONS: heap.nodeOptions } : {}),
   });
   try {
@@ -95,6 +133,7 @@ async function measure(fixture, mode, heap) {
     await fixture.command({ delayMs: 0, words: WORDS });
     await sleep(2000);
     const idle = procMemory(app.pid).rssMb;
+    const idleSpaces = await heapSpaces(app.url);
     const loadBefore = loadavg();
     const appBefore = ioBytes(app.pid);
     const upstreamBefore = ioBytes(fixture.pid).written;
@@ -102,9 +141,11 @@ async function measure(fixture, mode, heap) {
     const stop = new Promise((resolve) => (release = resolve));
     const readers = Array.from({ length: READERS }, () => slowReader(app.url, stop));
     let peak = idle;
+    const spaces = [idleSpaces];
     for (let s = 0; s < READ_SECONDS; s += 1) {
       await sleep(1000);
       peak = Math.max(peak, procMemory(app.pid).rssMb);
+      spaces.push(await heapSpaces(app.url));
     }
     const during = procMemory(app.pid).rssMb;
     const appAfter = ioBytes(app.pid);
@@ -124,6 +165,8 @@ async function measure(fixture, mode, heap) {
       idle,
       during,
       peak,
+      idleSpaces,
+      peakSpaces: largest(spaces),
       bytes,
       appRead,
       appWritten,

@@ -18,6 +18,15 @@ export function slowReadersReport(runs, config) {
     ['Peak RSS during the run (MB)', (r) => mb(r.peak)],
     ['**Peak RSS above idle (MB)**', (r) => `**${mb(r.peak - r.idle)}**`],
     [
+      'Young generation (new space) size, idle → largest (MB)',
+      (r) => `${mb(r.idleSpaces.newTotal)} → ${mb(r.peakSpaces.newTotal)}`,
+    ],
+    [
+      'Old space used / size, idle → largest (MB)',
+      (r) =>
+        `${mb(r.idleSpaces.oldUsed)} / ${mb(r.idleSpaces.oldTotal)} → ${mb(r.peakSpaces.oldUsed)} / ${mb(r.peakSpaces.oldTotal)}`,
+    ],
+    [
       'Peak RSS above idle, per reader (KB)',
       (r) => (((r.peak - r.idle) * 1024) / config.READERS).toFixed(0),
     ],
@@ -63,7 +72,9 @@ of rest, and the idle RSS is read. Then ${config.READERS} clients open streams a
 (\`${JSON.stringify(config.body)}\`); each pauses its response and reads 1 KB a second for
 ${config.READ_SECONDS} s. RSS from \`/proc/<pid>/status\` once a second; bytes from
 \`/proc/<pid>/io\` of the app and of the fixture (\`rchar\`/\`wchar\`: everything read or written,
-which here is the upstream and the readers).
+which here is the upstream and the readers). V8's heap spaces from the app's \`/metrics\` at idle and
+once a second while the readers read (no GC is forced): the young generation's size tells whether
+its semi-spaces grew under the load, the old space's use how much was promoted and not yet collected.
 
 Kernel socket buffers (both ends of each loopback connection) are not part of the app's RSS, and
 they are large: Linux grows a socket's send buffer up to \`net.ipv4.tcp_wmem\`'s maximum (4 MB on
