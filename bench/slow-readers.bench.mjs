@@ -11,7 +11,14 @@ import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newAgent, streamChat } from './support/http-client.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
-import { BENCH_KEY, ROOT, procMemory, startApp } from './support/processes.mjs';
+import {
+  BENCH_KEY,
+  METRICS_TOKEN,
+  ROOT,
+  procMemory,
+  shippedNodeOptions,
+  startApp,
+} from './support/processes.mjs';
 import { machine, writeResult } from './support/results.mjs';
 import { slowReadersReport } from './support/slow-readers-report.mjs';
 
@@ -19,6 +26,14 @@ const READERS = 20;
 const READ_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 20);
 const WORDS = 60_000; // ~14 MB of SSE from the fixture per answer, ~9 MB from the gateway (flag)
 const MODES = ['flag', 'strip'];
+// V8's default heap, and what the image's entrypoint sets in a pod limited to the manifests'
+// 512Mi (a smaller young generation and an old-space limit), as streams.bench.mjs measures.
+const POD_MEMORY_MB = 512;
+const SHIPPED = shippedNodeOptions(POD_MEMORY_MB);
+const HEAPS = [
+  { label: "V8's default heap", nodeOptions: undefined },
+  { label: `the image's settings for ${POD_MEMORY_MB}Mi (\`${SHIPPED}\`)`, nodeOptions: SHIPPED },
+];
 const body = {
   model: 'sonar',
   stream: true,
@@ -31,6 +46,36 @@ function ioBytes(pid) {
   const io = readFileSync(`/proc/${pid}/io`, 'utf8');
   return { read: Number(/rchar: (\d+)/.exec(io)[1]), written: Number(/wchar: (\d+)/.exec(io)[1]) };
 }
+
+/**
+ * V8's heap spaces from the app's /metrics, in MB: the young generation's size (new space,
+ * which grows its semi-spaces under allocation) and the old space's size and use.
+ */
+async function heapSpaces(url) {
+  const res = await globalThis.fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await res.text();
+  const read = (kind, space) =>
+    Number(
+      new RegExp(
+        `^answergate_nodejs_heap_space_size_${kind}_bytes\\{space="${space}"\\} (\\S+)`,
+        'm',
+      ).exec(text)?.[1] ?? NaN,
+    ) /
+    1024 ** 2;
+  return {
+    newTotal: read('total', 'new'),
+    oldTotal: read('total', 'old'),
+    oldUsed: read('used', 'old'),
+  };
+}
+
+/** Each space's largest value over `samples`. */
+const largest = (samples) =>
+  Object.fromEntries(
+    Object.keys(samples[0]).map((k) => [k, Math.max(...samples.map((s) => s[k]))]),
+  );
 
 /** Opens one stream and reads 1 KB a second from it until `stop`; resolves with the bytes read. */
 function slowReader(url, stop) {
@@ -57,8 +102,11 @@ function slowReader(url, stop) {
   });
 }
 
-/** A fresh app with the check in `mode`: warmed up with one whole answer, then 20 slow readers. */
-async function measure(fixture, mode) {
+/**
+ * A fresh app with the check in `mode` and the heap setting `heap`: warmed up with one whole
+ * answer, then 20 slow readers.
+ */
+async function measure(fixture, mode, heap) {
   const app = await startApp({
     NODE_ENV: 'production',
     API_KEYS: BENCH_KEY,
@@ -72,6 +120,8 @@ async function measure(fixture, mode) {
     RATE_LIMIT_REQUESTS: '0',
     RATE_LIMIT_CONCURRENT_STREAMS: '0',
     SWAGGER_ENABLED: 'false',
+    METRICS_TOKEN,
+    ...(heap.nodeOptions ? { NODE_OPTIONS: heap.nodeOptions } : {}),
   });
   try {
     // Every code path of an answer runs once before "idle" is read, then the heap settles.
@@ -83,6 +133,7 @@ async function measure(fixture, mode) {
     await fixture.command({ delayMs: 0, words: WORDS });
     await sleep(2000);
     const idle = procMemory(app.pid).rssMb;
+    const idleSpaces = await heapSpaces(app.url);
     const loadBefore = loadavg();
     const appBefore = ioBytes(app.pid);
     const upstreamBefore = ioBytes(fixture.pid).written;
@@ -90,9 +141,11 @@ async function measure(fixture, mode) {
     const stop = new Promise((resolve) => (release = resolve));
     const readers = Array.from({ length: READERS }, () => slowReader(app.url, stop));
     let peak = idle;
+    const spaces = [idleSpaces];
     for (let s = 0; s < READ_SECONDS; s += 1) {
       await sleep(1000);
       peak = Math.max(peak, procMemory(app.pid).rssMb);
+      spaces.push(await heapSpaces(app.url));
     }
     const during = procMemory(app.pid).rssMb;
     const appAfter = ioBytes(app.pid);
@@ -102,11 +155,24 @@ async function measure(fixture, mode) {
     release();
     const bytes = await Promise.all(readers);
     console.log(
-      `CITATION_CHECK=${mode}: ${READERS} slow readers, RSS idle ${idle.toFixed(1)} MB, after ` +
+      `CITATION_CHECK=${mode}, ${heap.label}: ${READERS} slow readers, RSS idle ${idle.toFixed(1)} MB, after ` +
         `${READ_SECONDS} s ${during.toFixed(1)} MB, peak ${peak.toFixed(1)} MB; the app read ` +
         `${(appRead / 1024 ** 2).toFixed(1)} MB`,
     );
-    return { mode, idle, during, peak, bytes, appRead, appWritten, upstreamWrote, loadBefore };
+    return {
+      mode,
+      heap: heap.label,
+      idle,
+      during,
+      peak,
+      idleSpaces,
+      peakSpaces: largest(spaces),
+      bytes,
+      appRead,
+      appWritten,
+      upstreamWrote,
+      loadBefore,
+    };
   } finally {
     await app.stop();
   }
@@ -116,8 +182,10 @@ async function main() {
   const fixture = await startFixtureProcess();
   try {
     const runs = [];
-    for (const mode of MODES) runs.push(await measure(fixture, mode));
-    const config = { READERS, READ_SECONDS, WORDS, body };
+    for (const mode of MODES) {
+      for (const heap of HEAPS) runs.push(await measure(fixture, mode, heap));
+    }
+    const config = { READERS, READ_SECONDS, WORDS, body, SHIPPED, POD_MEMORY_MB };
     const head =
       '# Slow readers: memory held per client that reads slowly\n\n' +
       'Written by `bench/slow-readers.bench.mjs` (`npm run bench:slow-readers`).\n' +

@@ -3,7 +3,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InvalidRequestError } from '@answergate/common';
 import { fromEvent, lastValueFrom, Observable, reduce, takeUntil } from 'rxjs';
 import type { AnswerRunner } from './answer-runner.interface';
-import type { ChatCompletion, ChatCompletionChunk } from './chat-completion.wire';
+import type { ChatCompletion } from './chat-completion.wire';
 import { DEEP_RESEARCH_RUNNER } from './completion.tokens';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
 import { CompletionPipeline } from './completion-pipeline.service';
@@ -14,6 +14,7 @@ import {
   toWireUsage,
   toWireVideo,
 } from './wire-mappers';
+import { ChunkJson } from './wire/chunk-json';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -41,78 +42,60 @@ export class ChatCompletions {
   }
 
   /**
-   * Role chunk (with citations and search results), content chunks (the first one with
-   * citations and search results again, as LangChain's ChatPerplexity reads them there;
-   * `annotations` on the delta that completes a `[n]` marker), finish chunk (citations,
-   * search results, usage, related questions and images), then a separate usage chunk
-   * when `include_usage` asks for it.
+   * The stream's chunks, each as its JSON text (what `JSON.stringify` makes of the
+   * `ChatCompletionChunk`): role chunk (with citations and search results), content chunks
+   * (the first one with citations and search results again, as LangChain's ChatPerplexity
+   * reads them there; `annotations` on the delta that completes a `[n]` marker), finish chunk
+   * (citations, search results, usage, related questions and images), then a separate usage
+   * chunk when `include_usage` asks for it. The search fields are serialized once, not per
+   * chunk that carries them, and a content chunk is one template around its text.
    */
-  stream(request: CompletionRequest, includeUsage: boolean): Observable<ChatCompletionChunk> {
-    const header = {
+  stream(request: CompletionRequest, includeUsage: boolean): Observable<string> {
+    const json = new ChunkJson({
       id: newId(),
-      object: 'chat.completion.chunk' as const,
+      object: 'chat.completion.chunk',
       created: nowSeconds(),
       model: request.model.id,
-    };
-    // One object literal per token (same keys, same order as `chunk`): this is the hot path.
-    const contentChunk = (content: string): ChatCompletionChunk => ({
-      id: header.id,
-      object: header.object,
-      created: header.created,
-      model: header.model,
-      choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }],
     });
-    const chunk = (
-      delta: ChatCompletionChunk['choices'][0]['delta'],
-      finishReason: string | null = null,
-      extra: Partial<ChatCompletionChunk> = {},
-    ): ChatCompletionChunk => ({
-      ...header,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-      ...extra,
-    });
-    let searchFields: Pick<ChatCompletionChunk, 'citations' | 'search_results'> = {
-      citations: [],
-      search_results: [],
-    };
+    let searchFields = JSON.stringify({ citations: [], search_results: [] });
     let scanner = new UrlCitationScanner([]);
     let contentSent = false;
-
     let roleSent = false;
     return this.events(request).pipe(
-      flatMapSync((event: CompletionEvent): ChatCompletionChunk[] => {
+      eachSync((event: CompletionEvent, emit: (chunk: string) => void): void => {
         switch (event.type) {
           case 'sources':
-            searchFields = {
+            searchFields = JSON.stringify({
               citations: event.results.map((r) => r.url),
               search_results: event.results.map(toWireResult),
-            };
+            });
             scanner = new UrlCitationScanner(event.results);
             // Deep research knows its sources only at the end: they follow the report.
-            if (roleSent) return [chunk({}, null, searchFields)];
+            if (roleSent) return emit(json.chunk({}, null, searchFields));
             roleSent = true;
-            return [chunk({ role: 'assistant', content: '' }, null, searchFields)];
+            return emit(json.chunk({ role: 'assistant', content: '' }, null, searchFields));
           case 'delta': {
             const annotations = scanner.push(event.content);
-            if (contentSent && annotations.length === 0) return [contentChunk(event.content)];
+            if (contentSent && annotations.length === 0) return emit(json.content(event.content));
             const delta = annotations.length
               ? { content: event.content, annotations }
               : { content: event.content };
             const first = !contentSent && event.content !== '';
             contentSent ||= first;
-            return [chunk(delta, null, first ? searchFields : {})];
+            return emit(json.chunk(delta, null, first ? searchFields : '{}'));
           }
           case 'done': {
             const usage = toWireUsage(event.usage);
-            const finish = chunk({}, event.finishReason, {
-              ...searchFields,
+            const rest = {
               related_questions: event.relatedQuestions,
               images: event.images?.map(toWireImage),
               videos: event.videos?.map(toWireVideo),
               citation_check: event.citationCheck && toWireCitationCheck(event.citationCheck),
               usage,
-            });
-            return includeUsage ? [finish, { ...header, choices: [], usage }] : [finish];
+            };
+            emit(json.chunk({}, event.finishReason, searchFields, JSON.stringify(rest)));
+            if (includeUsage) emit(json.usage(usage));
+            return;
           }
         }
       }),
@@ -155,27 +138,25 @@ export class ChatCompletions {
 }
 
 /**
- * `mergeMap` to arrays without an inner subscription per value: this runs once per
- * token of every open stream.
+ * Each value handed to `project`, which emits what it makes of it: no inner subscription and
+ * no array per value, as this runs once per token of every open stream.
  */
-function flatMapSync<A, B>(project: (value: A) => B[]) {
+function eachSync<A, B>(project: (value: A, emit: (out: B) => void) => void) {
   return (source: Observable<A>): Observable<B> =>
-    new Observable<B>((subscriber) =>
-      source.subscribe({
+    new Observable<B>((subscriber) => {
+      const emit = (out: B) => subscriber.next(out);
+      return source.subscribe({
         next: (value) => {
-          let outs: B[];
           try {
-            outs = project(value);
+            project(value, emit);
           } catch (error) {
             subscriber.error(error);
-            return;
           }
-          for (const out of outs) subscriber.next(out);
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
-      }),
-    );
+      });
+    });
 }
 
 function applyEvent(response: ChatCompletion, event: CompletionEvent): ChatCompletion {

@@ -304,6 +304,21 @@ describe('CompletionPipeline', () => {
     expect(last.images).toHaveLength(1);
   });
 
+  it('sends its last event as the answer ends when nothing extra was asked, not a promise later', async () => {
+    const source = new Subject<LlmEvent>();
+    const llm = new FakeLlm({}, [], source);
+    const events: CompletionEvent[] = [];
+    pipeline(llm, fakeSearch())
+      .run(request())
+      .subscribe({ next: (e) => events.push(e) });
+    await llm.streamStarted;
+    source.next({ type: 'delta', content: 'Answer [1].' });
+    source.next({ type: 'usage', usage: { promptTokens: 5, completionTokens: 3 } });
+    source.complete();
+    expect(events.at(-1)).toMatchObject({ type: 'done', usage: { completionTokens: 3 } });
+    expect(llm.completeCalls).toHaveLength(0);
+  });
+
   it('counts the citation tokens once, between the first token and the end, not after the last', async () => {
     const source = new Subject<LlmEvent>();
     const llm = new FakeLlm({}, [], source);

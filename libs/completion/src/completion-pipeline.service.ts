@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { concat, defer, finalize, from, map, mergeMap, Observable, throwError } from 'rxjs';
+import { concat, defer, finalize, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import {
   countMessageTokens,
   LLM_PROVIDER,
@@ -169,10 +169,13 @@ export class CompletionPipeline {
     // Started with the first token, so they run while the answer streams but never
     // delay its request or its first token.
     let extras: Promise<Extras> | undefined;
+    const wantsExtras =
+      request.returnRelatedQuestions ||
+      (searched && (request.returnImages || request.returnVideos));
     const startExtras = () => (extras ??= this.extras(request, query, sources, searched, signal));
     const citationTokens = new IdleValue(() => this.grounding.citationTokens(sources));
     const onFirstToken = () => {
-      void startExtras();
+      if (wantsExtras) void startExtras();
       citationTokens.soon();
     };
     const format = request.responseFormat?.format;
@@ -214,7 +217,9 @@ export class CompletionPipeline {
       );
     });
 
-    const done = defer(() => from(startExtras())).pipe(
+    // Nothing extra asked: the last event follows the answer at once, not a promise later.
+    const extrasFound = wantsExtras ? defer(() => from(startExtras())) : of<Extras>({});
+    const done = extrasFound.pipe(
       map((found): CompletionEvent => {
         const usage: CompletionUsage = {
           promptTokens: answer.usage?.promptTokens ?? countPromptTokens(),

@@ -11,7 +11,8 @@ export function leadWith<T>(first: T, rest: Observable<T>): Observable<T> {
     let held: (() => void)[] | undefined = [];
     const relay = (send: () => void) => (held ? held.push(send) : send());
     const subscription = rest.subscribe({
-      next: (value) => relay(() => subscriber.next(value)),
+      // Once `first` is out (every value but the earliest), no closure per value.
+      next: (value) => (held ? held.push(() => subscriber.next(value)) : subscriber.next(value)),
       error: (error: unknown) => relay(() => subscriber.error(error)),
       complete: () => relay(() => subscriber.complete()),
     });

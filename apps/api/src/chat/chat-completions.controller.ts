@@ -101,6 +101,8 @@ export class ChatCompletionsController {
         onClose: ticket.end,
         stop: ticket.stop,
         gate,
+        // The chunks come as their JSON text.
+        encode: (chunk: string) => chunk,
       };
       streamAsSse(chunks, req, res, options);
       return;

@@ -1,9 +1,12 @@
-import { EventEmitter } from 'node:events';
-import { describe, expect, it } from '@jest/globals';
+import { EventEmitter, once } from 'node:events';
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { LoggerService } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { Subject } from 'rxjs';
 import { streamAsSse } from './stream-as-sse';
+import { WriteGate } from './write-gate';
 
 /** A response that records what was done to it, in order. */
 class RecordingResponse extends EventEmitter {
@@ -59,5 +62,62 @@ describe('streamAsSse', () => {
       'write data: {"n":1}\n\ndata: {"n":2}\n\n',
       'end data: {"n":3}\n\ndata: [DONE]\n\n',
     ]);
+  });
+});
+
+describe('streamAsSse on a real socket', () => {
+  it('hands each write to the kernel as it is made, so a socket that takes it all never closes the gate', async () => {
+    const source = new Subject<{ n: number }>();
+    const gate = new WriteGate();
+    let served!: () => void;
+    const serving = new Promise<void>((resolve) => (served = resolve));
+    const app = express().get('/', (req, res) => {
+      streamAsSse(source, req, res, { heartbeatMs: 60_000, logger, gate });
+      served();
+    });
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const received: string[] = [];
+      const ended = new Promise<void>((resolve, reject) => {
+        get(`http://127.0.0.1:${port}/`, (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (text: string) => received.push(text));
+          res.on('end', resolve);
+        }).on('error', reject);
+      });
+      await serving;
+      const close = jest.spyOn(gate, 'close');
+      for (let n = 1; n <= 3; n += 1) {
+        source.next({ n });
+        await tick();
+      }
+      source.complete();
+      await ended;
+      // Taken by the kernel as it was written: nothing was ever left queued for the producer to wait on.
+      expect(close).not.toHaveBeenCalled();
+      expect(received.join('')).toBe(
+        'data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: [DONE]\n\n',
+      );
+    } finally {
+      source.complete();
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('writes each value as `encode` makes it', () => {
+    const source = new Subject<string>();
+    const res = new RecordingResponse();
+    const encode = (value: string) => `{"raw":${value}}`;
+    streamAsSse(source, {} as Request, res as unknown as Response, {
+      heartbeatMs: 60_000,
+      logger,
+      encode,
+    });
+    source.next('1');
+    source.complete();
+    expect(res.calls).toEqual(['end data: {"raw":1}\n\ndata: [DONE]\n\n']);
   });
 });

@@ -7,11 +7,10 @@ import { countTextTokens } from './token-counter';
  * Text from users and web pages may contain `<|endoftext|>`, `<|im_start|>` and the like:
  * every function here encodes them as the plain text they are, and never throws on them.
  */
-const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 /** The tokens of `text`, special-token spellings encoded as ordinary text. */
 export function encodeTokens(text: string): number[] {
-  return o200k.encode(text, AS_TEXT);
+  return o200k.encode(text);
 }
 
 /** The text of `tokens` (a cut inside a character leaves U+FFFD at the end). */
@@ -49,16 +48,7 @@ export function countTokens(text: string): number {
  * turns every later cut (`cutAtTokens`) into a slice.
  */
 export function tokenEnds(text: string): number[] {
-  const tokens = encodeTokens(text);
-  const ends: number[] = [];
-  let length = 0;
-  for (const piece of o200k.decodeGenerator(tokens)) {
-    length += piece.length;
-    ends.push(length);
-  }
-  if (ends.length === tokens.length) return ends;
-  // The decoder yielded other than one piece per token: measure each prefix instead.
-  return tokens.map((_, i) => o200k.decode(tokens.slice(0, i + 1)).replace(/\uFFFD+$/, '').length);
+  return o200k.tokenEnds(text);
 }
 
 /**

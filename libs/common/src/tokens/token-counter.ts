@@ -1,7 +1,5 @@
 import { o200k } from './o200k';
 
-const AS_TEXT = { disallowedSpecial: new Set<string>() };
-
 /**
  * Text is counted in pieces of at most this many characters. BPE's cost grows with the square
  * of a pre-tokenizer piece's length (an 80,000-character run without a space takes seconds),
@@ -50,7 +48,7 @@ export class TokenCounter {
 
   /** Tokens in everything pushed so far. */
   get total(): number {
-    return this.counted + (this.chars ? o200k.countTokens(this.parts.join(''), AS_TEXT) : 0);
+    return this.counted + (this.chars ? o200k.count(this.parts.join('')) : 0);
   }
 
   /** Counts all but the last piece's worth, cutting where the count stays exact. */
@@ -58,7 +56,7 @@ export class TokenCounter {
     let tail = this.parts.join('');
     while (tail.length > COUNT_PIECE_CHARS) {
       const cut = cutAt(tail, COUNT_PIECE_CHARS);
-      this.counted += o200k.countTokens(tail.slice(0, cut), AS_TEXT);
+      this.counted += o200k.count(tail.slice(0, cut));
       tail = tail.slice(cut);
     }
     this.parts = [tail];
@@ -68,7 +66,7 @@ export class TokenCounter {
 
 /** Tokens in `text`, counted piece by piece (see `TokenCounter`). */
 export function countTextTokens(text: string): number {
-  if (text.length <= COUNT_PIECE_CHARS) return text ? o200k.countTokens(text, AS_TEXT) : 0;
+  if (text.length <= COUNT_PIECE_CHARS) return text ? o200k.count(text) : 0;
   const counter = new TokenCounter();
   counter.push(text);
   return counter.total;

@@ -96,6 +96,22 @@ describe('CitationChecker', () => {
     expect(checker.report.checked).toBe(2);
   });
 
+  it('checks each sentence as soon as the next one starts, in both modes, however the stream is cut', () => {
+    // A long sentence, a short one that ends where a piece ends, then the next sentence starts.
+    const long =
+      'The lighthouse on the cape was built in 1871 by the harbour board from local granite [1].';
+    const text = `${long} Its lamp is visible [2]. It is`;
+    const cuts = [[`${long} Its lamp is visible [2].`, ' It is'], text.match(/.{1,4}/gs)!, [text]];
+    for (const mode of ['flag', 'strip'] as const) {
+      for (const pieces of cuts) {
+        const outcomes: string[] = [];
+        const checker = new CitationChecker(SOURCES, mode, (outcome) => outcomes.push(outcome));
+        for (const piece of pieces) checker.push(piece);
+        expect(outcomes).toEqual(['supported', 'supported']);
+      }
+    }
+  });
+
   it('never cuts a marker group when it cuts a sentence that is too long', () => {
     // The limit falls after the space inside the group.
     const long = `${'lamp '.repeat(398)}lamps [1, 2] lamp ${'lamp '.repeat(200)}`;

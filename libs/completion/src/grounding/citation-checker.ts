@@ -54,6 +54,38 @@ function readyUpTo(text: string): number {
   return forcedCut(text);
 }
 
+/** Whether `text` from `from` on has a character that a sentence end needs (see BOUNDARY). */
+function endCharFrom(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) return i;
+  }
+  return -1;
+}
+
+/**
+ * `readyUpTo` for text that grows at its end between calls and is cut at its start: the
+ * scan for sentence ends runs only once the text has a character one needs, not on every
+ * delta of a sentence. `cut()` after the text lost its start.
+ */
+class ReadyScanner {
+  /** The text before this index holds none of `.!?` or a line break. */
+  private clean = 0;
+
+  upTo(text: string): number {
+    if (text.length <= MAX_SENTENCE_CHARS) {
+      const at = endCharFrom(text, this.clean);
+      this.clean = at === -1 ? text.length : at;
+      if (at === -1) return 0;
+    }
+    return readyUpTo(text);
+  }
+
+  cut(): void {
+    this.clean = 0;
+  }
+}
+
 /**
  * Checks an answer's citations sentence by sentence as it streams. Markers naming no source
  * are always removed; in `strip` mode unsupported ones are removed too, so text is held
@@ -66,6 +98,8 @@ export class CitationChecker {
   private unchecked = '';
   private sentences = 0;
   private readonly evidence = new Map<number, SourceEvidence>();
+  /** Sentence ends in `pending` (strip mode) or `unchecked` (flag mode). */
+  private readonly ready = new ReadyScanner();
 
   constructor(
     private readonly sourceTexts: readonly string[],
@@ -80,9 +114,10 @@ export class CitationChecker {
     this.pending += delta;
     if (this.mode === 'strip') {
       let out = '';
-      for (let end = readyUpTo(this.pending); end > 0; end = readyUpTo(this.pending)) {
+      for (let end = this.ready.upTo(this.pending); end > 0; end = this.ready.upTo(this.pending)) {
         out += this.check(this.pending.slice(0, end));
         this.pending = this.pending.slice(end);
+        this.ready.cut();
       }
       return out;
     }
@@ -93,11 +128,17 @@ export class CitationChecker {
     const ready = this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
     this.unchecked += ready;
-    for (let end = readyUpTo(this.unchecked); end > 0; end = readyUpTo(this.unchecked)) {
+    for (
+      let end = this.ready.upTo(this.unchecked);
+      end > 0;
+      end = this.ready.upTo(this.unchecked)
+    ) {
       this.check(this.unchecked.slice(0, end));
       this.unchecked = this.unchecked.slice(end);
+      this.ready.cut();
     }
-    return removeMarkers(ready, this.outOfRange(ready));
+    // Text without a `[` has no marker to remove.
+    return ready.includes('[') ? removeMarkers(ready, this.outOfRange(ready)) : ready;
   }
 
   /** The answer has ended: checks what is left and returns the text still to send. */

@@ -7,6 +7,7 @@ import { countCitationTokens } from '../citation-tokens';
 import { CitationChecker } from './citation-checker';
 import { EvidenceCache } from './evidence-cache';
 import { selectPassages } from './select-passages';
+import { SelectionMemo } from './selection-memo';
 
 /**
  * Grounds answers in what the sources say: reads the pages behind the results, fills the
@@ -16,6 +17,7 @@ import { selectPassages } from './select-passages';
 @Injectable()
 export class Grounding {
   private readonly evidence = new EvidenceCache();
+  private readonly selections = new SelectionMemo();
 
   constructor(
     @Inject(PAGE_READER) private readonly reader: PageReader,
@@ -35,14 +37,18 @@ export class Grounding {
     const read = timings?.start('fetch');
     const pages = await this.reader.read(results, signal).finally(read);
     const budget = this.config.contextTokens[contextSize];
+    const known = this.selections.get(question, budget, results, pages);
+    if (known) return known;
     const texts = selectPassages(question, pages, budget, countTokens);
-    return results.map((result, i) => ({
+    const sources = results.map((result, i) => ({
       index: i + 1,
       title: result.title,
       url: result.url,
       snippet: texts[i] || result.snippet,
       date: result.date,
     }));
+    this.selections.set(question, budget, results, pages, sources);
+    return sources;
   }
 
   /** Tokens of the sources block these sources make in the prompt (`usage.citation_tokens`). */

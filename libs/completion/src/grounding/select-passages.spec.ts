@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { countTokens } from '@answergate/common';
-import { selectPassages } from './select-passages';
+import { OMISSION, selectPassages } from './select-passages';
 
 const filler = (topic: string, n: number) =>
   Array.from(
@@ -72,5 +72,17 @@ describe('selectPassages', () => {
     );
     for (const text of texts) expect(text.length).toBeGreaterThan(0);
     expect(countTokens(texts.join(''))).toBeLessThanOrEqual(240);
+  });
+
+  it('marks left-out text with ASCII dots, so passages of Latin-1 pages stay Latin-1 (one byte a character in V8)', () => {
+    const page = `The lighthouse was built in 1871.\n\n${filler('weather', 50)}\n\nThe lighthouse was built of stone.\n\n${filler('weather', 50)}`;
+    const [gapped] = selectPassages(question, [{ text: page }], 400, countTokens);
+    expect(gapped).toContain(`\n${OMISSION}\n`);
+    const big = 'The lighthouse was built ' + 'with many stones '.repeat(60) + 'long ago.';
+    const [cut] = selectPassages(question, [{ text: big }, { text: short }], 60, countTokens);
+    expect(cut.endsWith(OMISSION)).toBe(true);
+    expect(OMISSION).toBe('...');
+    const latin1 = (text: string) => [...text].every((c) => c.charCodeAt(0) <= 0xff);
+    for (const text of [gapped, cut]) expect(latin1(text)).toBe(true);
   });
 });

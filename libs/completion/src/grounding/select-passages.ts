@@ -14,7 +14,13 @@ interface Candidate {
 
 /** A page's text beyond this is not cut into passages: far past what any budget takes. */
 const MAX_SOURCE_CHARS = 100_000;
-const PASSAGE_GAP = '\n…\n';
+/**
+ * Marks text left out, between passages and after a cut. Three ASCII dots, not `…`: one
+ * character above U+00FF makes V8 store the whole string with two bytes a character, and
+ * every open answer holds its passages until it ends.
+ */
+export const OMISSION = '...';
+const PASSAGE_GAP = `\n${OMISSION}\n`;
 
 /** The passages of each source worth offering, best first; the lead passage when none matches. */
 function candidatesBySource(question: string, passages: readonly string[][]): Candidate[][] {
@@ -44,7 +50,7 @@ function cutToTokens(text: string, maxTokens: number, count: (text: string) => n
   let cut = text.slice(0, maxTokens * 4);
   while (cut && count(cut) > maxTokens) cut = cut.slice(0, Math.floor(cut.length * 0.8));
   const space = cut.lastIndexOf(' ');
-  return `${space > cut.length / 2 ? cut.slice(0, space) : cut}…`;
+  return `${space > cut.length / 2 ? cut.slice(0, space) : cut}${OMISSION}`;
 }
 
 /**

@@ -1,23 +1,17 @@
-import Ajv, { type ErrorObject } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import { RE2JS } from 're2js';
+import type { default as Ajv, ErrorObject } from 'ajv';
+import type { RE2JS } from 're2js';
 import { InvalidRequestError } from '@answergate/common';
 import type { ResponseFormat } from '@answergate/llm';
+import { formatEngines } from './format-engines';
 
 export type FormatCheck = { ok: true; content: string } | { ok: false; errors: string[] };
 
 /** Checks one answer against the requested format; `content` is the answer as it goes out. */
 export type FormatChecker = (answer: string) => FormatCheck;
 
-/** `strict: false`: a schema keyword ajv does not know is ignored, as OpenAI and vLLM do. */
-const OPTIONS = { strict: false, allErrors: true };
-const draft7 = new Ajv(OPTIONS);
-const draft2019 = new Ajv2019(OPTIONS);
-const draft2020 = new Ajv2020(OPTIONS);
-
 /** The validator for the draft the schema names in `$schema` (draft-07 when it names none). */
 function validatorFor(schema: Record<string, unknown>): Ajv {
+  const { draft7, draft2019, draft2020 } = formatEngines();
   const draft = typeof schema.$schema === 'string' ? schema.$schema : '';
   if (draft.includes('2020-12')) return draft2020;
   return draft.includes('2019-09') ? draft2019 : draft7;
@@ -78,7 +72,7 @@ export function compileFormat(format: ResponseFormat): FormatChecker {
     case 'regex': {
       let pattern: RE2JS;
       try {
-        pattern = RE2JS.compile(format.regex);
+        pattern = formatEngines().re2.compile(format.regex);
       } catch (error) {
         throw new InvalidRequestError(
           `response_format.regex.regex is not a valid RE2 regular expression: ${(error as Error).message}`,

@@ -1,4 +1,4 @@
-import { tokenEnds } from '@answergate/common';
+import { cutAtTokens, tokenEnds } from '@answergate/common';
 import { normalizeUrl } from '../ranking/normalize-url';
 import type { SearchResult } from '../search.types';
 
@@ -17,6 +17,12 @@ export interface CachedResult {
    * snippets never need a cut.
    */
   tokenEnds?: number[];
+  /**
+   * The result with its snippet cut to `cut.tokens` tokens, the last cut made: answers to a
+   * cached question share one copy of each cut snippet for as long as they stream, instead
+   * of holding one each.
+   */
+  cut?: { tokens: number; result: SearchResult };
 }
 
 /** Bumped when `CachedResult` changes, so a shared cache never answers in an older shape. */
@@ -29,4 +35,17 @@ export function toCachedResult(result: SearchResult): CachedResult {
 /** Where the snippet's tokens end, computed once per cached result (in this process). */
 export function snippetTokenEnds(cached: CachedResult): number[] {
   return (cached.tokenEnds ??= tokenEnds(cached.result.snippet));
+}
+
+/** The result with its snippet cut to `tokens` tokens (`ends` = `snippetTokenEnds`), made once per cut size. */
+export function cutResult(
+  cached: CachedResult,
+  ends: readonly number[],
+  tokens: number,
+): SearchResult {
+  if (cached.cut?.tokens !== tokens) {
+    const snippet = cutAtTokens(cached.result.snippet, ends, tokens);
+    cached.cut = { tokens, result: { ...cached.result, snippet } };
+  }
+  return cached.cut.result;
 }

@@ -70,6 +70,17 @@ describe('withinTokenBudget', () => {
     expect(cached.tokenEnds).toBeUndefined();
   });
 
+  it('gives every request for the same cached result and cut size the same cut result, not a copy each', () => {
+    const cached: CachedResult = toCachedResult(result(SNIPPETS[4]));
+    const [first] = withinTokenBudget([cached], 10);
+    const [again] = withinTokenBudget([cached], 10);
+    expect(again).toBe(first);
+    expect(again.snippet).toBe(cutAtTokens(SNIPPETS[4], tokenEnds(SNIPPETS[4]), 10));
+    const [other] = withinTokenBudget([cached], 20);
+    expect(other.snippet).toBe(cutAtTokens(SNIPPETS[4], tokenEnds(SNIPPETS[4]), 20));
+    expect(withinTokenBudget([cached], 10)[0].snippet).toBe(first.snippet);
+  });
+
   it('tokenizes a cached snippet once, however many cuts are made from it', () => {
     const cached: CachedResult = toCachedResult(result(SNIPPETS[4]));
     withinTokenBudget([cached], 10);

@@ -1,5 +1,5 @@
-import { countTokens, cutAtTokens } from '@answergate/common';
-import { type CachedResult, snippetTokenEnds } from '../cache/cached-result';
+import { countTokens } from '@answergate/common';
+import { type CachedResult, cutResult, snippetTokenEnds } from '../cache/cached-result';
 import type { SearchResult } from '../search.types';
 
 /**
@@ -32,11 +32,7 @@ export function withinTokenBudget(
       continue;
     }
     const ends = snippetTokenEnds(cached);
-    kept.push(
-      ends.length > allowed
-        ? { ...result, snippet: cutAtTokens(result.snippet, ends, allowed) }
-        : result,
-    );
+    kept.push(ends.length > allowed ? cutResult(cached, ends, allowed) : result);
     remaining -= Math.min(ends.length, allowed);
   }
   return kept;
