@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { InvalidRequestError } from '@answergate/common';
+import { isPlainJson } from './plain-json';
 
 export interface JsonBodyOptions {
   /** The largest body accepted, as BODY_LIMIT writes it: `1mb`, `512kb` or a byte count. */
@@ -10,7 +11,6 @@ export interface JsonBodyOptions {
   type: (req: IncomingMessage) => boolean;
 }
 
-const PLAIN_JSON = /^application\/json(?:\s*;\s*charset=utf-8)?$/i;
 const DIGITS = /^\d{1,15}$/;
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
 const NOT_JSON = Symbol('not JSON');
@@ -33,10 +33,9 @@ function plainLength(req: IncomingMessage, maxBytes: number): number | undefined
   if (headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) {
     return undefined;
   }
-  const contentType = headers['content-type'];
   const declared = headers['content-length'];
-  if (contentType === undefined || declared === undefined || req.readableEnded) return undefined;
-  if (!PLAIN_JSON.test(contentType) || !DIGITS.test(declared)) return undefined;
+  if (declared === undefined || req.readableEnded) return undefined;
+  if (!isPlainJson(headers['content-type']) || !DIGITS.test(declared)) return undefined;
   const length = Number(declared);
   return length > 0 && length <= maxBytes ? length : undefined;
 }

@@ -197,6 +197,35 @@ describe('requestLifecycle', () => {
     }
   });
 
+  it('writes one line and counts the request out once when its response fails, then closes', async () => {
+    const { app, lines, drain } = appWithLogs();
+    app.get('/broken', (_req, res) => {
+      res.emit('error', new Error('socket broke'));
+      res.destroy();
+    });
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as AddressInfo;
+      const client = httpRequest({
+        port,
+        host: '127.0.0.1',
+        path: '/broken',
+        headers: { 'X-Request-Id': 'broken-1' },
+      });
+      const gone = new Promise((resolve) => client.on('error', resolve));
+      client.end();
+      await gone;
+      await lineFor(lines, (l) => l.reqId === 'broken-1');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lines.filter((l) => l.reqId === 'broken-1')).toHaveLength(1);
+      expect(drain.inFlight).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('counts a request in flight until its response closes, and leaves keep-alive alone before a shutdown', async () => {
     const { app, drain } = appWithLogs('silent');
     let countedWhileServed = -1;

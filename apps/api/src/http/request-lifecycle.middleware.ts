@@ -34,10 +34,12 @@ export function requestLifecycle({ log, metrics, headers, drain }: RequestLifecy
     for (const [name, value] of headers) res.setHeader(name, value);
     const refused = drain.draining ? drainRefusal(drain, req, res) : undefined;
     const untrack = refused ? undefined : drain.trackRequest();
-    // `close` follows `finish`, or comes alone when the client went away first.
+    // `close` follows `finish`, or comes alone when the client went away first; an `error`
+    // comes before it. Only the first counts (a flag: removing listeners costs more).
+    let over = false;
     const ended = (error?: Error): void => {
-      res.removeListener('close', ended);
-      res.removeListener('error', ended);
+      if (over) return;
+      over = true;
       if (res.writableFinished) recordHttpRequest(metrics, req, res, timings.total() / 1000);
       log.write(req, res, id, startedAt, error);
       untrack?.();

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { UnsupportedMediaTypeError } from '@answergate/common';
+import { isPlainJson } from './plain-json';
 
 /** A body is coming when the request says how long it is (and it is not empty) or is chunked. */
 function hasBody(req: Request): boolean {
@@ -13,12 +14,12 @@ function hasBody(req: Request): boolean {
  */
 export function requireJsonBody() {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (!hasBody(req) || req.is('application/json')) return next();
-    const given = req.headers['content-type'] ?? 'none';
+    const given = req.headers['content-type'];
+    if (!hasBody(req) || isPlainJson(given) || req.is('application/json')) return next();
     next(
       new UnsupportedMediaTypeError(
         `The request body must be JSON with the header Content-Type: application/json ` +
-          `(got Content-Type: ${given}). With curl, add -H 'Content-Type: application/json'.`,
+          `(got Content-Type: ${given ?? 'none'}). With curl, add -H 'Content-Type: application/json'.`,
       ),
     );
   };
