@@ -49,6 +49,14 @@ describe('ApiKeyStore', () => {
     expect(store.check(requestWith())).toBeUndefined();
   });
 
+  it('answers every request with the same valid key with one verdict made at startup', () => {
+    const store = new ApiKeyStore(loadAppConfig({ API_KEYS: 'alpha,beta' }));
+    const first = store.check(requestWith('Bearer beta'));
+    expect(store.check(requestWith('Bearer beta'))).toBe(first);
+    expect(store.check(requestWith('Bearer alpha'))).not.toBe(first);
+    expect(store.check(requestWith('Bearer alpha'))?.keyId).not.toBe(first?.keyId);
+  });
+
   it('checks each request once: the verdict is kept on the request', () => {
     const store = new ApiKeyStore(loadAppConfig({ API_KEYS: 'alpha' }));
     const req = requestWith('Bearer alpha');

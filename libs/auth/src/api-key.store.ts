@@ -12,6 +12,7 @@ export interface KeyCheck {
 }
 
 const CHECKED = Symbol('answergate.keyCheck');
+const REFUSED: KeyCheck = Object.freeze({ valid: false });
 type Checked = IncomingMessage & { [CHECKED]?: KeyCheck | null };
 
 /**
@@ -21,6 +22,8 @@ type Checked = IncomingMessage & { [CHECKED]?: KeyCheck | null };
 @Injectable()
 export class ApiKeyStore {
   private readonly digests: Buffer[];
+  /** The verdict for each accepted key (same order as `digests`), made once. */
+  private readonly accepted: KeyCheck[];
   /** The key made at startup, if any; printed once by the bootstrap, never logged. */
   readonly generatedKey: string | undefined;
 
@@ -31,6 +34,9 @@ export class ApiKeyStore {
       keys.push(this.generatedKey);
     }
     this.digests = keys.map(digest);
+    this.accepted = this.digests.map((known) =>
+      Object.freeze({ valid: true, keyId: fingerprintOfDigest(known) }),
+    );
   }
 
   get hasKeys(): boolean {
@@ -55,14 +61,18 @@ export class ApiKeyStore {
     if (request[CHECKED] !== undefined) return request[CHECKED] ?? undefined;
     const key = bearerToken(req.headers.authorization);
     let verdict: KeyCheck | null = null;
-    if (key !== undefined) {
-      const keyDigest = digest(key);
-      verdict = this.matches(keyDigest)
-        ? { valid: true, keyId: fingerprintOfDigest(keyDigest) }
-        : { valid: false };
-    }
+    if (key !== undefined) verdict = this.verdictFor(digest(key));
     request[CHECKED] = verdict;
     return verdict ?? undefined;
+  }
+
+  /** Like `matches`, every stored key compared; the accepted key's verdict, made once. */
+  private verdictFor(candidateDigest: Buffer): KeyCheck {
+    let verdict = REFUSED;
+    for (let index = 0; index < this.digests.length; index += 1) {
+      if (timingSafeEqual(candidateDigest, this.digests[index])) verdict = this.accepted[index];
+    }
+    return verdict;
   }
 
   private matches(candidateDigest: Buffer): boolean {
