@@ -3,6 +3,11 @@ import { TextDecoder, TextEncoder } from 'node:util';
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const NONE = -1;
+/**
+ * A piece is encoded into one reused buffer when its UTF-8 fits this many bytes; a longer one
+ * (a run of symbols without a space) gets a buffer of its own, so none stays resident.
+ */
+export const SCRATCH_MAX_BYTES = 64 * 1024;
 
 /** FNV-1a over `bytes[start, end)`: spreads the vocabulary's short byte strings over the table. */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
@@ -72,7 +77,9 @@ export class BytePairEncoder {
   private readonly mask: number;
   private readonly utf8 = new TextEncoder();
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private scratch = new Uint8Array(256);
+  private scratch: Uint8Array;
+  /** The buffer the last piece was written to (`scratch`, or its own when long). */
+  private piece: Uint8Array;
   /** Pieces merged lately (words that are no one token), least recently used first. */
   private readonly merged = new Map<string, number[]>();
 
@@ -80,7 +87,10 @@ export class BytePairEncoder {
     vocabulary: Buffer,
     private readonly split: RegExp,
     private readonly mergeCacheEntries: number,
+    private readonly scratchMaxBytes = SCRATCH_MAX_BYTES,
   ) {
+    this.scratch = new Uint8Array(Math.min(64, scratchMaxBytes));
+    this.piece = this.scratch;
     const { bytes, starts, ranks } = readVocabulary(vocabulary);
     this.bytes = bytes;
     this.starts = starts;
@@ -100,10 +110,11 @@ export class BytePairEncoder {
     const tokens: number[] = [];
     for (const [piece] of text.matchAll(this.split)) {
       const n = this.toBytes(piece);
-      const rank = this.rankOf(this.scratch, 0, n);
+      const rank = this.rankOf(this.piece, 0, n);
       if (rank !== NONE) tokens.push(rank);
       else for (const token of this.mergePiece(piece, n)) tokens.push(token);
     }
+    this.piece = this.scratch;
     return tokens;
   }
 
@@ -112,8 +123,9 @@ export class BytePairEncoder {
     let count = 0;
     for (const [piece] of text.matchAll(this.split)) {
       const n = this.toBytes(piece);
-      count += this.rankOf(this.scratch, 0, n) !== NONE ? 1 : this.mergePiece(piece, n).length;
+      count += this.rankOf(this.piece, 0, n) !== NONE ? 1 : this.mergePiece(piece, n).length;
     }
+    this.piece = this.scratch;
     return count;
   }
 
@@ -163,10 +175,16 @@ export class BytePairEncoder {
     return end - start;
   }
 
-  /** Writes `piece` as UTF-8 into `scratch`; returns its length in bytes. */
+  /** Writes `piece` as UTF-8 into `this.piece`; returns its length in bytes. */
   private toBytes(piece: string): number {
-    if (piece.length * 3 > this.scratch.length) this.scratch = new Uint8Array(piece.length * 3);
-    return this.utf8.encodeInto(piece, this.scratch).written;
+    const most = piece.length * 3;
+    if (most > this.scratchMaxBytes) {
+      this.piece = new Uint8Array(most);
+    } else {
+      if (most > this.scratch.length) this.scratch = new Uint8Array(this.scratchMaxBytes);
+      this.piece = this.scratch;
+    }
+    return this.utf8.encodeInto(piece, this.piece).written;
   }
 
   /** The rank of the token whose bytes are `bytes[start, end)`, or NONE. */
@@ -184,7 +202,7 @@ export class BytePairEncoder {
     }
   }
 
-  /** The tokens of a piece that is no one token (its `n` bytes are in `scratch`), remembered. */
+  /** The tokens of a piece that is no one token (its `n` bytes are in `this.piece`), remembered. */
   private mergePiece(piece: string, n: number): number[] {
     const known = this.merged.get(piece);
     if (known) {
@@ -192,7 +210,7 @@ export class BytePairEncoder {
       this.merged.set(piece, known);
       return known;
     }
-    const tokens = this.merge(this.scratch.slice(0, n));
+    const tokens = this.merge(this.piece.slice(0, n));
     if (this.mergeCacheEntries > 0) {
       if (this.merged.size >= this.mergeCacheEntries) {
         this.merged.delete(this.merged.keys().next().value as string);
