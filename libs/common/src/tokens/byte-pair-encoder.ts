@@ -8,6 +8,8 @@ const NONE = -1;
  * (a run of symbols without a space) gets a buffer of its own, so none stays resident.
  */
 export const SCRATCH_MAX_BYTES = 64 * 1024;
+/** Pieces whose lookup is remembered (~0.3 MB at most); the memo starts over when full. */
+export const RECENT_PIECES = 4096;
 
 /** FNV-1a over `bytes[start, end)`: spreads the vocabulary's short byte strings over the table. */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
@@ -82,6 +84,8 @@ export class BytePairEncoder {
   private piece: Uint8Array;
   /** Pieces merged lately (words that are no one token), least recently used first. */
   private readonly merged = new Map<string, number[]>();
+  /** Pieces seen lately and the token each is (NONE when it is no one token). */
+  private readonly recentPieces = new Map<string, number>();
 
   constructor(
     vocabulary: Buffer,
@@ -109,10 +113,9 @@ export class BytePairEncoder {
   encode(text: string): number[] {
     const tokens: number[] = [];
     for (const [piece] of text.matchAll(this.split)) {
-      const n = this.toBytes(piece);
-      const rank = this.rankOf(this.piece, 0, n);
+      const rank = this.wholeRank(piece);
       if (rank !== NONE) tokens.push(rank);
-      else for (const token of this.mergePiece(piece, n)) tokens.push(token);
+      else for (const token of this.mergePiece(piece)) tokens.push(token);
     }
     this.piece = this.scratch;
     return tokens;
@@ -122,8 +125,7 @@ export class BytePairEncoder {
   count(text: string): number {
     let count = 0;
     for (const [piece] of text.matchAll(this.split)) {
-      const n = this.toBytes(piece);
-      count += this.rankOf(this.piece, 0, n) !== NONE ? 1 : this.mergePiece(piece, n).length;
+      count += this.wholeRank(piece) !== NONE ? 1 : this.mergePiece(piece).length;
     }
     this.piece = this.scratch;
     return count;
@@ -202,14 +204,29 @@ export class BytePairEncoder {
     }
   }
 
-  /** The tokens of a piece that is no one token (its `n` bytes are in `this.piece`), remembered. */
-  private mergePiece(piece: string, n: number): number[] {
+  /**
+   * The token a piece of text is, or NONE: looked up by its bytes, and remembered for the
+   * last pieces seen (a string-keyed lookup is what makes common words cheap).
+   */
+  private wholeRank(piece: string): number {
+    let rank = this.recentPieces.get(piece);
+    if (rank === undefined) {
+      rank = this.rankOf(this.piece, 0, this.toBytes(piece));
+      if (this.recentPieces.size >= RECENT_PIECES) this.recentPieces.clear();
+      this.recentPieces.set(piece, rank);
+    }
+    return rank;
+  }
+
+  /** The tokens of a piece that is no one token, remembered. */
+  private mergePiece(piece: string): number[] {
     const known = this.merged.get(piece);
     if (known) {
       this.merged.delete(piece);
       this.merged.set(piece, known);
       return known;
     }
+    const n = this.toBytes(piece);
     const tokens = this.merge(this.piece.slice(0, n));
     if (this.mergeCacheEntries > 0) {
       if (this.merged.size >= this.mergeCacheEntries) {
