@@ -116,7 +116,7 @@ async function loadPhase(fixture, llmUrl, { delayMs, words }) {
     const heap = await scrapeMetrics(app.url, METRICS_TOKEN, [HEAP_USED]);
     await fixture.command({ delayMs, words });
     const options = { app, fixturePid: fixture.pid, metricsToken: METRICS_TOKEN, streams: STREAMS };
-    const load = await openStreams({ ...options, body: chatBody, headers: auth });
+    const load = await openStreams({ ...options, body: () => chatBody, headers: auth });
     console.log(
       `${STREAMS} streams, ${delayMs} ms a chunk: ${load.completed} completed, ${load.errors} errors, ` +
         `peak open ${load.peakOpen}, VmHWM ${load.hwmMb.toFixed(0)} MB`,

@@ -12,7 +12,10 @@ const GAUGES = [
   'answergate_active_sse_streams',
 ];
 
-/** `app`: { url, pid }; `fixturePid` for its CPU time; resolves when every stream has ended. */
+/**
+ * `app`: { url, pid }; `fixturePid` for its CPU time; `body(i)` is stream i's request body.
+ * Resolves when every stream has ended.
+ */
 export async function openStreams({ app, fixturePid, metricsToken, streams, body, headers }) {
   const agent = newAgent(streams + 100);
   let open = 0;
@@ -41,8 +44,8 @@ export async function openStreams({ app, fixturePid, metricsToken, streams, body
     if (open === streams) allOpenMs = performance.now() - started;
   };
   const results = await Promise.all(
-    Array.from({ length: streams }, () =>
-      streamChat(`${app.url}/v1/chat/completions`, body, { headers, agent, onFirstEvent }).then(
+    Array.from({ length: streams }, (_, i) =>
+      streamChat(`${app.url}/v1/chat/completions`, body(i), { headers, agent, onFirstEvent }).then(
         (result) => {
           if (result.events > 0) open -= 1;
           return result;

@@ -9,6 +9,7 @@ const heapMb = (round, name) => round.atPeak?.metrics?.[name] / 1024 ** 2;
 
 const ROWS = [
   ['App heap setting', (r) => r.heap],
+  ['Questions', (r) => r.questions],
   ['Streams completed with `[DONE]`', (r) => `${r.completed} / ${r.streams}`],
   ['Errors', (r) => `**${r.errors}**${r.errors ? ` (${r.errorSamples.join('; ')})` : ''}`],
   [
@@ -44,18 +45,19 @@ const ROWS = [
 ];
 
 export function streamsReport(rounds, config) {
-  const verdicts = config.HEAPS.map(({ label }) => {
-    const of = rounds.filter((r) => r.heap === label);
-    const peaks = of.map((r) => r.hwmMb);
-    const errors = of.reduce((n, r) => n + r.errors, 0);
-    // A round where the streams never were all open at once proves nothing about that many.
-    const leastOpen = Math.min(...of.map((r) => r.peakOpen));
-    const allOpen = leastOpen === config.STREAMS;
-    const over = Math.max(...peaks) >= TARGET_MB || errors > 0;
-    const met = !over && allOpen;
-    const verdict = met ? 'met' : over ? '**missed**' : '**not shown**';
-    return { label, peaks, errors, leastOpen, allOpen, met, verdict };
-  });
+  const verdicts = config.HEAPS.flatMap(({ label: heap }) =>
+    config.QUESTIONS.map(({ label: questions }) => {
+      const of = rounds.filter((r) => r.heap === heap && r.questions === questions);
+      const peaks = of.map((r) => r.hwmMb);
+      const errors = of.reduce((n, r) => n + r.errors, 0);
+      // A round where the streams never were all open at once proves nothing about that many.
+      const leastOpen = Math.min(...of.map((r) => r.peakOpen));
+      const allOpen = leastOpen === config.STREAMS;
+      const over = Math.max(...peaks) >= TARGET_MB || errors > 0;
+      const verdict = !over && allOpen ? 'met' : over ? '**missed**' : '**not shown**';
+      return { label: `${heap}, ${questions}`, peaks, errors, leastOpen, allOpen, verdict };
+    }),
+  );
   const lines = verdicts
     .map(
       (v) =>
@@ -65,25 +67,27 @@ export function streamsReport(rounds, config) {
     )
     .join('\n');
   return `**Target: ${config.STREAMS.toLocaleString('en')} streams open at once with zero errors and a peak RSS
-(VmHWM) under ${TARGET_MB} MB in every round, with V8's default heap: ${verdicts[0].verdict}.**
+(VmHWM) under ${TARGET_MB} MB in every round, for each heap setting and each mix of questions.**
 
 ${lines}
 
 ## Method
 
-Each of the ${config.ROUNDS} rounds starts a fresh app process per heap setting: \`node dist/apps/api/src/main.js\` with
-\`NODE_ENV=production\`, the local index over \`docs/\` (search cache on: every stream asks the same
-question), \`LLM_BASE_URL\` = the LLM fixture, \`LOG_LEVEL=info\` with stdout to a file,
+Each of the ${config.ROUNDS} rounds starts a fresh app process for each question mix and heap setting: \`node dist/apps/api/src/main.js\` with
+\`NODE_ENV=production\`, the local index over \`docs/\` (search cache on), \`LLM_BASE_URL\` = the LLM fixture, \`LOG_LEVEL=info\` with stdout to a file,
 \`METRICS_TOKEN\` set, \`SWAGGER_ENABLED=false\`, \`RATE_LIMIT_REQUESTS=0\` and
 \`RATE_LIMIT_CONCURRENT_STREAMS=0\` (the defaults would refuse this many streams from one key),
-\`CITATION_CHECK\` at its default (\`flag\`). Two heap settings, interleaved round by round: V8's
+\`CITATION_CHECK\` at its default (\`flag\`). Two mixes of questions: every stream asks the same question (the first
+answer's search is cached and serves the rest, and streams share what they can), or every stream asks
+a different one (e.g. \`${JSON.stringify(config.example)}\`: eight topics over \`docs/\`, each made
+unique by its number, so each stream has its own search, sources and prompt). Two heap settings, interleaved round by round: V8's
 default (no flags; its heap limit here is ~4 GB) and the image's own settings for a pod limited to
 the manifests' ${config.POD_MEMORY_MB}Mi: \`NODE_OPTIONS=${config.SHIPPED}\`, as printed by its entrypoint
 (\`deploy/docker/node-heap.sh\` run with \`MEMORY_LIMIT_MB=${config.POD_MEMORY_MB}\`). The app answers 50 streamed
 requests one after the other (warm-up), rests 1 s, and its idle RSS is read. Then the fixture
 (\`test/fixtures/llm-server.ts\`, transpiled, its own process) waits ${config.DELAY_MS} ms before every
 chunk of a ${config.WORDS}-word answer (one word a chunk, then a usage chunk), and this process opens all
-${config.STREAMS} streams at once (\`${JSON.stringify(config.body)}\`) through one keep-alive \`Agent\`.
+${config.STREAMS} streams at once (the same question: \`${JSON.stringify(config.body)}\`) through one keep-alive \`Agent\`.
 The app's RSS is read from \`/proc/<pid>/status\` every 50 ms (VmHWM is the kernel's own peak), its
 \`/metrics\` (heap) at most once a second while the most streams are open. "First chunk" is the
 time from sending the request to the first \`data:\` event (the role chunk with the sources).

@@ -15,6 +15,7 @@ import {
   toWireVideo,
 } from './wire-mappers';
 import { ChunkJson } from './wire/chunk-json';
+import { SearchFieldsJson } from './wire/search-fields-json';
 import { UrlCitationScanner, urlCitations } from './wire/url-citations';
 
 const newId = (): string => `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -23,6 +24,8 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** Speaks OpenAI's protocol over the pipeline: chunks for streams, one object otherwise. */
 @Injectable()
 export class ChatCompletions {
+  private readonly searchFieldsJson = new SearchFieldsJson();
+
   constructor(
     private readonly pipeline: CompletionPipeline,
     @Optional() @Inject(DEEP_RESEARCH_RUNNER) private readonly research?: AnswerRunner,
@@ -65,10 +68,7 @@ export class ChatCompletions {
       eachSync((event: CompletionEvent, emit: (chunk: string) => void): void => {
         switch (event.type) {
           case 'sources':
-            searchFields = JSON.stringify({
-              citations: event.results.map((r) => r.url),
-              search_results: event.results.map(toWireResult),
-            });
+            searchFields = this.searchFieldsJson.of(event.results);
             scanner = new UrlCitationScanner(event.results);
             // Deep research knows its sources only at the end: they follow the report.
             if (roleSent) return emit(json.chunk({}, null, searchFields));

@@ -40,4 +40,28 @@ describe('BytePairEncoder', () => {
   it('refuses text with a byte that is no token, rather than dropping it', () => {
     expect(() => encoder.encode('abd')).toThrow(/no token/);
   });
+
+  it('keeps no buffer longer than its limit after encoding a longer piece', () => {
+    const small = new BytePairEncoder(
+      vocabulary([
+        ['a', 0],
+        ['b', 1],
+        ['ab', 2],
+      ]),
+      /\S+|\s+/gu,
+      0,
+      12,
+    );
+    const held = () => {
+      const buffers = small as unknown as { scratch: Uint8Array; piece: Uint8Array };
+      return Math.max(buffers.scratch.byteLength, buffers.piece.byteLength);
+    };
+    expect(small.encode('ab')).toEqual([2]);
+    expect(small.encode('abababab')).toEqual([2, 2, 2, 2]);
+    expect(small.encode('ab'.repeat(50))).toEqual(Array.from({ length: 50 }, () => 2));
+    expect(held()).toBeLessThanOrEqual(12);
+    expect(small.count('ab'.repeat(50))).toBe(50);
+    expect(held()).toBeLessThanOrEqual(12);
+    expect(small.encode('ba')).toEqual([1, 0]);
+  });
 });

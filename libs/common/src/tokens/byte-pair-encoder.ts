@@ -3,6 +3,13 @@ import { TextDecoder, TextEncoder } from 'node:util';
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const NONE = -1;
+/**
+ * A piece is encoded into one reused buffer when its UTF-8 fits this many bytes; a longer one
+ * (a run of symbols without a space) gets a buffer of its own, so none stays resident.
+ */
+export const SCRATCH_MAX_BYTES = 64 * 1024;
+/** Pieces whose lookup is remembered (~0.3 MB at most); the memo starts over when full. */
+export const RECENT_PIECES = 4096;
 
 /** FNV-1a over `bytes[start, end)`: spreads the vocabulary's short byte strings over the table. */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
@@ -72,15 +79,22 @@ export class BytePairEncoder {
   private readonly mask: number;
   private readonly utf8 = new TextEncoder();
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private scratch = new Uint8Array(256);
+  private scratch: Uint8Array;
+  /** The buffer the last piece was written to (`scratch`, or its own when long). */
+  private piece: Uint8Array;
   /** Pieces merged lately (words that are no one token), least recently used first. */
   private readonly merged = new Map<string, number[]>();
+  /** Pieces seen lately and the token each is (NONE when it is no one token). */
+  private readonly recentPieces = new Map<string, number>();
 
   constructor(
     vocabulary: Buffer,
     private readonly split: RegExp,
     private readonly mergeCacheEntries: number,
+    private readonly scratchMaxBytes = SCRATCH_MAX_BYTES,
   ) {
+    this.scratch = new Uint8Array(Math.min(64, scratchMaxBytes));
+    this.piece = this.scratch;
     const { bytes, starts, ranks } = readVocabulary(vocabulary);
     this.bytes = bytes;
     this.starts = starts;
@@ -99,11 +113,11 @@ export class BytePairEncoder {
   encode(text: string): number[] {
     const tokens: number[] = [];
     for (const [piece] of text.matchAll(this.split)) {
-      const n = this.toBytes(piece);
-      const rank = this.rankOf(this.scratch, 0, n);
+      const rank = this.wholeRank(piece);
       if (rank !== NONE) tokens.push(rank);
-      else for (const token of this.mergePiece(piece, n)) tokens.push(token);
+      else for (const token of this.mergePiece(piece)) tokens.push(token);
     }
+    this.piece = this.scratch;
     return tokens;
   }
 
@@ -111,9 +125,9 @@ export class BytePairEncoder {
   count(text: string): number {
     let count = 0;
     for (const [piece] of text.matchAll(this.split)) {
-      const n = this.toBytes(piece);
-      count += this.rankOf(this.scratch, 0, n) !== NONE ? 1 : this.mergePiece(piece, n).length;
+      count += this.wholeRank(piece) !== NONE ? 1 : this.mergePiece(piece).length;
     }
+    this.piece = this.scratch;
     return count;
   }
 
@@ -163,10 +177,16 @@ export class BytePairEncoder {
     return end - start;
   }
 
-  /** Writes `piece` as UTF-8 into `scratch`; returns its length in bytes. */
+  /** Writes `piece` as UTF-8 into `this.piece`; returns its length in bytes. */
   private toBytes(piece: string): number {
-    if (piece.length * 3 > this.scratch.length) this.scratch = new Uint8Array(piece.length * 3);
-    return this.utf8.encodeInto(piece, this.scratch).written;
+    const most = piece.length * 3;
+    if (most > this.scratchMaxBytes) {
+      this.piece = new Uint8Array(most);
+    } else {
+      if (most > this.scratch.length) this.scratch = new Uint8Array(this.scratchMaxBytes);
+      this.piece = this.scratch;
+    }
+    return this.utf8.encodeInto(piece, this.piece).written;
   }
 
   /** The rank of the token whose bytes are `bytes[start, end)`, or NONE. */
@@ -184,15 +204,30 @@ export class BytePairEncoder {
     }
   }
 
-  /** The tokens of a piece that is no one token (its `n` bytes are in `scratch`), remembered. */
-  private mergePiece(piece: string, n: number): number[] {
+  /**
+   * The token a piece of text is, or NONE: looked up by its bytes, and remembered for the
+   * last pieces seen (a string-keyed lookup is what makes common words cheap).
+   */
+  private wholeRank(piece: string): number {
+    let rank = this.recentPieces.get(piece);
+    if (rank === undefined) {
+      rank = this.rankOf(this.piece, 0, this.toBytes(piece));
+      if (this.recentPieces.size >= RECENT_PIECES) this.recentPieces.clear();
+      this.recentPieces.set(piece, rank);
+    }
+    return rank;
+  }
+
+  /** The tokens of a piece that is no one token, remembered. */
+  private mergePiece(piece: string): number[] {
     const known = this.merged.get(piece);
     if (known) {
       this.merged.delete(piece);
       this.merged.set(piece, known);
       return known;
     }
-    const tokens = this.merge(this.scratch.slice(0, n));
+    const n = this.toBytes(piece);
+    const tokens = this.merge(this.piece.slice(0, n));
     if (this.mergeCacheEntries > 0) {
       if (this.merged.size >= this.mergeCacheEntries) {
         this.merged.delete(this.merged.keys().next().value as string);

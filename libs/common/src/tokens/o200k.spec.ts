@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as bundled from 'gpt-tokenizer';
+import { RECENT_PIECES } from './byte-pair-encoder';
 import { MERGE_CACHE_ENTRIES, o200k } from './o200k';
 
 const AS_TEXT = { disallowedSpecial: new Set<string>() };
@@ -99,7 +100,7 @@ describe('o200k (BytePairEncoder over gpt-tokenizer’s o200k data)', () => {
     expect(() => o200k.decode([199_999])).toThrow(RangeError);
   });
 
-  it('remembers the merges of at most MERGE_CACHE_ENTRIES pieces, however many different words it counts', () => {
+  it('remembers the merges of at most MERGE_CACHE_ENTRIES pieces and the lookups of at most RECENT_PIECES, however many different words it counts', () => {
     const merged = (o200k as unknown as { merged: Map<string, number[]> }).merged;
     // Made-up words of letters only (one pre-tokenizer piece each) that are no single token,
     // so each one is merged and remembered.
@@ -108,6 +109,9 @@ describe('o200k (BytePairEncoder over gpt-tokenizer’s o200k data)', () => {
     const words = Array.from({ length: MERGE_CACHE_ENTRIES + 500 }, (_, i) => ` zq${letters(i)}xv`);
     o200k.count(words.join(''));
     expect(merged.size).toBe(MERGE_CACHE_ENTRIES);
+    const recent = (o200k as unknown as { recentPieces: Map<string, number> }).recentPieces;
+    expect(recent.size).toBeGreaterThan(0);
+    expect(recent.size).toBeLessThanOrEqual(RECENT_PIECES);
     expect(MERGE_CACHE_ENTRIES).toBeLessThanOrEqual(10_000);
   });
 });
