@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { type ClientRequest, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
 import express from 'express';
@@ -23,6 +23,34 @@ function appWithLogs(level = 'info') {
   const drain = new DrainService(metrics);
   app.use(requestLifecycle({ log: new RequestLog(root), metrics, headers, drain }));
   return { app, lines, metrics, drain, logger: new AppLogger(root) };
+}
+
+/**
+ * Serves `app` on a free port and sends one raw GET of `path` with `X-Request-Id: reqId`
+ * (its errors swallowed), then runs `check` with the request; the server is closed after.
+ */
+async function withRawRequest(
+  app: express.Express,
+  path: string,
+  reqId: string,
+  check: (client: ClientRequest) => Promise<void>,
+): Promise<void> {
+  const server = app.listen(0, '127.0.0.1');
+  try {
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = httpRequest({
+      port,
+      host: '127.0.0.1',
+      path,
+      headers: { 'X-Request-Id': reqId },
+    });
+    client.on('error', () => undefined);
+    await check(client);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 }
 
 /** GETs `path` from `app` with keep-alive (as fetch does), and returns the response. */
@@ -173,17 +201,7 @@ describe('requestLifecycle', () => {
     let arrived!: () => void;
     const handled = new Promise<void>((resolve) => (arrived = resolve));
     app.get('/slow', () => arrived()); // never answers
-    const server = app.listen(0, '127.0.0.1');
-    try {
-      await new Promise((resolve) => server.once('listening', resolve));
-      const { port } = server.address() as AddressInfo;
-      const client = httpRequest({
-        port,
-        host: '127.0.0.1',
-        path: '/slow',
-        headers: { 'X-Request-Id': 'gone-1' },
-      });
-      client.on('error', () => undefined);
+    await withRawRequest(app, '/slow', 'gone-1', async (client) => {
       client.end();
       await handled;
       client.destroy();
@@ -191,10 +209,7 @@ describe('requestLifecycle', () => {
         req: { method: 'GET', url: '/slow' },
         res: { status: 200 },
       });
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    });
   });
 
   it('writes one line and counts the request out once when its response fails, then closes', async () => {
@@ -203,16 +218,7 @@ describe('requestLifecycle', () => {
       res.emit('error', new Error('socket broke'));
       res.destroy();
     });
-    const server = app.listen(0, '127.0.0.1');
-    try {
-      await new Promise((resolve) => server.once('listening', resolve));
-      const { port } = server.address() as AddressInfo;
-      const client = httpRequest({
-        port,
-        host: '127.0.0.1',
-        path: '/broken',
-        headers: { 'X-Request-Id': 'broken-1' },
-      });
+    await withRawRequest(app, '/broken', 'broken-1', async (client) => {
       const gone = new Promise((resolve) => client.on('error', resolve));
       client.end();
       await gone;
@@ -220,10 +226,7 @@ describe('requestLifecycle', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(lines.filter((l) => l.reqId === 'broken-1')).toHaveLength(1);
       expect(drain.inFlight).toBe(0);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    });
   });
 
   it('counts a request in flight until its response closes, and leaves keep-alive alone before a shutdown', async () => {
