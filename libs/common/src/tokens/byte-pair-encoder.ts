@@ -1,4 +1,5 @@
 import { TextDecoder, TextEncoder } from 'node:util';
+import { LRUCache } from 'lru-cache';
 
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
@@ -82,17 +83,18 @@ export class BytePairEncoder {
   private scratch: Uint8Array;
   /** The buffer the last piece was written to (`scratch`, or its own when long). */
   private piece: Uint8Array;
-  /** Pieces merged lately (words that are no one token), least recently used first. */
-  private readonly merged = new Map<string, number[]>();
+  /** Pieces merged lately (words that are no one token); none kept when the limit is 0. */
+  private readonly merged: LRUCache<string, number[]> | undefined;
   /** Pieces seen lately and the token each is (NONE when it is no one token). */
   private readonly recentPieces = new Map<string, number>();
 
   constructor(
     vocabulary: Buffer,
     private readonly split: RegExp,
-    private readonly mergeCacheEntries: number,
+    mergeCacheEntries: number,
     private readonly scratchMaxBytes = SCRATCH_MAX_BYTES,
   ) {
+    this.merged = mergeCacheEntries > 0 ? new LRUCache({ max: mergeCacheEntries }) : undefined;
     this.scratch = new Uint8Array(Math.min(64, scratchMaxBytes));
     this.piece = this.scratch;
     const { bytes, starts, ranks } = readVocabulary(vocabulary);
@@ -220,20 +222,11 @@ export class BytePairEncoder {
 
   /** The tokens of a piece that is no one token, remembered. */
   private mergePiece(piece: string): number[] {
-    const known = this.merged.get(piece);
-    if (known) {
-      this.merged.delete(piece);
-      this.merged.set(piece, known);
-      return known;
-    }
+    const known = this.merged?.get(piece);
+    if (known) return known;
     const n = this.toBytes(piece);
     const tokens = this.merge(this.piece.slice(0, n));
-    if (this.mergeCacheEntries > 0) {
-      if (this.merged.size >= this.mergeCacheEntries) {
-        this.merged.delete(this.merged.keys().next().value as string);
-      }
-      this.merged.set(piece, tokens);
-    }
+    this.merged?.set(piece, tokens);
     return tokens;
   }
 
