@@ -167,6 +167,33 @@ describe('foundation (auth, models, errors, docs, health)', () => {
   });
 
   describe('response headers', () => {
+    it('lets a browser read refusals of the body (400, 413, 415): they carry the CORS headers', async () => {
+      const origin = 'https://app.example';
+      const invalid = await request(server)
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .set('Origin', origin)
+        .set('Content-Type', 'application/json')
+        .send('{oops')
+        .expect(400);
+      const tooLarge = await request(server)
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .set('Origin', origin)
+        .send({ padding: 'x'.repeat(4096) })
+        .expect(413);
+      const notJson = await request(server)
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .set('Origin', origin)
+        .set('Content-Type', 'text/plain')
+        .send('hello')
+        .expect(415);
+      for (const res of [invalid, tooLarge, notJson]) {
+        expect(res.headers['access-control-allow-origin']).toBe('*');
+      }
+    });
+
     it("answers with helmet's headers, without X-Powered-By or an ETag", async () => {
       const res = await request(server).get('/v1/models').set(bearer()).expect(200);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
