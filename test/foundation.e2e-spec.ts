@@ -86,6 +86,24 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       expect(res.body.error.message).toContain('/v1/nothing-here');
     });
 
+    it('answers a known route asked with the wrong method with 405 and Allow', async () => {
+      const chat = await request(server).get('/v1/chat/completions').set(bearer()).expect(405);
+      expectEnvelope(chat.body, 'method_not_allowed');
+      expect(chat.headers.allow).toBe('POST');
+      const models = await request(server).delete('/v1/models').set(bearer()).expect(405);
+      expect(models.headers.allow).toBe('GET, HEAD');
+      // A route with a path parameter, and the Perplexity layout at the root.
+      const one = await request(server).post('/v1/models/sonar').set(bearer()).expect(405);
+      expect(one.headers.allow).toBe('GET, HEAD');
+      const root = await request(server).get('/chat/completions').set(bearer()).expect(405);
+      expect(root.headers.allow).toBe('POST');
+    });
+
+    it('checks the key before saying the method is wrong', async () => {
+      const res = await request(server).get('/v1/chat/completions').set(bearer('nope')).expect(401);
+      expectEnvelope(res.body, 'invalid_api_key');
+    });
+
     it('answers malformed JSON with 400', async () => {
       const res = await request(server)
         .post('/v1/models')
