@@ -13,7 +13,12 @@
 # old-space limit, and that memory stays resident. With a limit, --max-semi-space-size is
 # set to 1/64 of it, between 1 and 16 MB. Measured for 512Mi (8 MB, 2026-11-30, 400 streams
 # at load ~11): idle RSS after warm-up 138-141 MB against 148-155 MB with V8's 16 MB; app
-# CPU per stream 23.5 ms against 21-27 ms, within the noise. One already in NODE_OPTIONS wins.
+# CPU per stream 23.5 ms against 21-27 ms, within the noise. Measured again with 1,000 streams
+# of different questions (2026-12-01, --trace-gc, load 1.9-7.5, one run each unless a range):
+# 8 MB scavenged 546-653 times for 2.4-6.0 s of 26-36 s app CPU, peak RSS 231-264 MB; 16 MB
+# scavenged 288-300 times for 1.6-4.3 s of 27-34 s, peak 240-247 MB, idle RSS 148-150 MB against
+# 123-128 MB; 4 MB: 1,291 scavenges, peak 193 MB with only 637 streams open. The app's CPU did
+# not follow the scavenge count, so 8 MB stays. One already in NODE_OPTIONS wins.
 set -eu
 
 limit_mb="${MEMORY_LIMIT_MB:-}"

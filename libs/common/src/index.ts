@@ -42,3 +42,4 @@ export {
   tokenEnds,
 } from './tokens/gpt-tokens';
 export { TokenCounter } from './tokens/token-counter';
+export { LiveCopies } from './memory/live-copies';

@@ -1,8 +1,9 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { lastValueFrom, of, toArray } from 'rxjs';
 import { ChatCompletions } from './chat-completions.service';
 import type { CompletionPipeline } from './completion-pipeline.service';
 import type { CompletionEvent, CompletionRequest } from './completion.types';
+import { SearchFieldsJson } from './wire/search-fields-json';
 
 const results = [
   {
@@ -106,6 +107,32 @@ describe('ChatCompletions.stream', () => {
       { ...head, choices: [], usage: wireUsage },
     ];
     expect(texts).toEqual(expected.map((chunk) => JSON.stringify(chunk)));
+  });
+
+  it('asks for the search fields text again for the finish chunk instead of holding it while the answer streams', async () => {
+    const of = jest.spyOn(SearchFieldsJson.prototype, 'of');
+    try {
+      let callsAfterFirstContent = -1;
+      let chunks = 0;
+      await new Promise<void>((resolve, reject) =>
+        completions()
+          .stream(request, false)
+          .subscribe({
+            next: () => {
+              chunks += 1;
+              // The role chunk, an empty delta, then the first content chunk.
+              if (chunks === 3) callsAfterFirstContent = of.mock.calls.length;
+            },
+            error: reject,
+            complete: resolve,
+          }),
+      );
+      expect(callsAfterFirstContent).toBe(1);
+      expect(of).toHaveBeenCalledTimes(2);
+      expect(of.mock.calls[1][0]).toBe(results);
+    } finally {
+      of.mockRestore();
+    }
   });
 
   it('sends no usage chunk unless include_usage asks for it', async () => {

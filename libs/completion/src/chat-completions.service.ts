@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InvalidRequestError } from '@answergate/common';
+import type { SearchResult } from '@answergate/search';
 import { fromEvent, lastValueFrom, Observable, reduce, takeUntil } from 'rxjs';
 import type { AnswerRunner } from './answer-runner.interface';
 import type { ChatCompletion } from './chat-completion.wire';
@@ -60,7 +61,12 @@ export class ChatCompletions {
       created: nowSeconds(),
       model: request.model.id,
     });
-    let searchFields = JSON.stringify({ citations: [], search_results: [] });
+    let results: readonly SearchResult[] = [];
+    // The search fields' text (~7-15 KB) is dropped once the first content chunk has carried
+    // it, and made again from the results for the finish chunk: an answer that streams for
+    // seconds does not hold it all that time.
+    let searchFields: string | undefined;
+    const fields = () => (searchFields ??= this.searchFieldsJson.of(results));
     let scanner = new UrlCitationScanner([]);
     let contentSent = false;
     let roleSent = false;
@@ -68,12 +74,13 @@ export class ChatCompletions {
       eachSync((event: CompletionEvent, emit: (chunk: string) => void): void => {
         switch (event.type) {
           case 'sources':
-            searchFields = this.searchFieldsJson.of(event.results);
+            results = event.results;
+            searchFields = undefined;
             scanner = new UrlCitationScanner(event.results);
             // Deep research knows its sources only at the end: they follow the report.
-            if (roleSent) return emit(json.chunk({}, null, searchFields));
+            if (roleSent) return emit(json.chunk({}, null, fields()));
             roleSent = true;
-            return emit(json.chunk({ role: 'assistant', content: '' }, null, searchFields));
+            return emit(json.chunk({ role: 'assistant', content: '' }, null, fields()));
           case 'delta': {
             const annotations = scanner.push(event.content);
             if (contentSent && annotations.length === 0) return emit(json.content(event.content));
@@ -82,7 +89,10 @@ export class ChatCompletions {
               : { content: event.content };
             const first = !contentSent && event.content !== '';
             contentSent ||= first;
-            return emit(json.chunk(delta, null, first ? searchFields : '{}'));
+            if (!first) return emit(json.chunk(delta, null, '{}'));
+            emit(json.chunk(delta, null, fields()));
+            searchFields = undefined;
+            return;
           }
           case 'done': {
             const usage = toWireUsage(event.usage);
@@ -93,7 +103,7 @@ export class ChatCompletions {
               citation_check: event.citationCheck && toWireCitationCheck(event.citationCheck),
               usage,
             };
-            emit(json.chunk({}, event.finishReason, searchFields, JSON.stringify(rest)));
+            emit(json.chunk({}, event.finishReason, fields(), JSON.stringify(rest)));
             if (includeUsage) emit(json.usage(usage));
             return;
           }

@@ -128,6 +128,33 @@ describe('SearchService', () => {
     expect(provider.calls).toHaveLength(1);
   });
 
+  it('gives two questions that find the same page one shared result, cut snippet included, while either is held', async () => {
+    // Each answer from the backend is a fresh object, as one parsed from a response would be.
+    const { service, provider } = await setup({});
+    provider.search = (query: ProviderQuery) =>
+      Promise.resolve(
+        query.query === 'q1'
+          ? [hit('https://a.com'), hit('https://b.com')]
+          : [hit('https://a.com')],
+      );
+    const first = await service.search(request(['q1'], { maxTokensPerPage: 7 }));
+    const second = await service.search(request(['q2'], { maxTokensPerPage: 7 }));
+    expect(second[0]).toBe(first[0]);
+    expect(second[0].snippet).toBe(
+      cutAtTokens(hit('https://a.com').snippet, tokenEnds(hit('https://a.com').snippet), 7),
+    );
+  });
+
+  it('keeps results apart that share a snippet but differ in another field', async () => {
+    const { service, provider } = await setup({});
+    provider.search = (query: ProviderQuery) =>
+      Promise.resolve([{ ...hit('https://a.com'), title: query.query }]);
+    const first = await service.search(request(['q1']));
+    const second = await service.search(request(['q2']));
+    expect(first[0].title).toBe('q1');
+    expect(second[0].title).toBe('q2');
+  });
+
   it('asks the backend for 10 results, to share the cache entry, or for just those wanted with the cache off', async () => {
     const table = { q: [hit('https://a.com')] };
     const cached = await setup(table);

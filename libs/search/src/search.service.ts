@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidRequestError, Metrics, UpstreamError } from '@answergate/common';
+import { InvalidRequestError, LiveCopies, Metrics, UpstreamError } from '@answergate/common';
 import { CACHED_RESULT_FORMAT, type CachedResult, toCachedResult } from './cache/cached-result';
 import { SingleFlight } from './cache/single-flight';
 import { filtersKey, normalizeQuery } from './filters/filters-key';
@@ -32,7 +32,10 @@ function mergeCached(kept: CachedResult, other: CachedResult): CachedResult {
 }
 
 const asIs = <T>(found: T[]): T[] => found;
-const prepareResults = (found: SearchResult[]) => found.map(toCachedResult);
+
+/** Two cached results with the same snippet are the same result when the rest matches too. */
+const sameResult = ({ result: a }: CachedResult, { result: b }: CachedResult) =>
+  a.url === b.url && a.title === b.title && a.date === b.date && a.lastUpdated === b.lastUpdated;
 
 /**
  * The one entry point to search, for `/v1/search` and the completion pipeline:
@@ -46,6 +49,14 @@ export class SearchService {
   private readonly results = new SingleFlight<CachedResult[]>();
   private readonly pictures = new SingleFlight<SearchImage[]>();
   private readonly films = new SingleFlight<SearchVideo[]>();
+  /**
+   * Results that another cached list still holds: a question that finds the same page again
+   * (a rephrasing, the same topic) shares its snippet, token ends and cut snippet instead of
+   * holding a copy in its own cache entry and in every answer that streams from it.
+   */
+  private readonly liveResults = new LiveCopies<CachedResult>(sameResult);
+  private readonly prepareResults = (found: SearchResult[]): CachedResult[] =>
+    found.map((result) => this.liveResults.share(result.snippet, toCachedResult(result)));
 
   constructor(
     @Inject(SEARCH_PROVIDER) private readonly provider: SearchProvider,
@@ -73,7 +84,7 @@ export class SearchService {
             },
           },
           (q) => this.provider.search(q),
-          prepareResults,
+          this.prepareResults,
         ),
       ),
     );

@@ -55,7 +55,7 @@ export function tokenEnds(text: string): number[] {
  * `text` cut to at most `maxTokens` tokens, ending with `…` (counted as one token) when
  * something was cut; `ends` is `tokenEnds(text)`.
  */
-export function cutAtTokens(text: string, ends: readonly number[], maxTokens: number): string {
+export function cutAtTokens(text: string, ends: ArrayLike<number>, maxTokens: number): string {
   if (ends.length <= maxTokens) return text;
   const keep = Math.max(0, maxTokens - 1);
   const kept = keep > 0 ? text.slice(0, ends[keep - 1]) : '';

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, countTokens, Metrics, type RequestTimings } from '@answergate/common';
+import {
+  AppConfig,
+  countTokens,
+  LiveCopies,
+  Metrics,
+  type RequestTimings,
+} from '@answergate/common';
 import type { NumberedSource } from '@answergate/llm';
 import { PAGE_READER, type PageReader, type SearchResult } from '@answergate/search';
 import type { SearchContextSize } from '../completion.types';
@@ -8,6 +14,10 @@ import { CitationChecker } from './citation-checker';
 import { EvidenceCache } from './evidence-cache';
 import { selectPassages } from './select-passages';
 import { SelectionMemo } from './selection-memo';
+
+/** Two sources with the same passages are the same source when the rest matches too. */
+const sameSource = (a: NumberedSource, b: NumberedSource) =>
+  a.index === b.index && a.url === b.url && a.title === b.title && a.date === b.date;
 
 /**
  * Grounds answers in what the sources say: reads the pages behind the results, fills the
@@ -18,6 +28,11 @@ import { SelectionMemo } from './selection-memo';
 export class Grounding {
   private readonly evidence = new EvidenceCache();
   private readonly selections = new SelectionMemo();
+  /**
+   * Sources another open answer still holds: questions that pick the same passages of the
+   * same pages (a rephrasing, the same topic) share them while they stream.
+   */
+  private readonly liveSources = new LiveCopies<NumberedSource>(sameSource);
 
   constructor(
     @Inject(PAGE_READER) private readonly reader: PageReader,
@@ -40,13 +55,17 @@ export class Grounding {
     const known = this.selections.get(question, budget, results, pages);
     if (known) return known;
     const texts = selectPassages(question, pages, budget, countTokens);
-    const sources = results.map((result, i) => ({
-      index: i + 1,
-      title: result.title,
-      url: result.url,
-      snippet: texts[i] || result.snippet,
-      date: result.date,
-    }));
+    const sources = results.map((result, i) => {
+      const snippet = texts[i] || result.snippet;
+      const source = {
+        index: i + 1,
+        title: result.title,
+        url: result.url,
+        snippet,
+        date: result.date,
+      };
+      return this.liveSources.share(snippet, source);
+    });
     this.selections.set(question, budget, results, pages, sources);
     return sources;
   }

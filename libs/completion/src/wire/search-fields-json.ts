@@ -9,7 +9,8 @@ interface Serialized {
 
 /**
  * The JSON text of a stream's search fields (`citations`, `search_results`), which each
- * stream holds to repeat in its first content and finish chunks: ~7-15 KB a stream. Answers
+ * stream repeats in its role, first content and finish chunks: ~7-15 KB a stream (asked for
+ * again for the finish chunk, not held while the answer streams). Answers
  * over the same result objects (a search cache hit hands every answer the same ones) share
  * one text, serialized once. Results are compared object by object, so other results are
  * always serialized anew. The last `capacity` texts are kept.

@@ -14,9 +14,10 @@ export interface CachedResult {
   /**
    * `tokenEnds(result.snippet)`, set by `snippetTokenEnds` when first needed: tokenizing every
    * snippet up front cost each uncached answer ~0.4 ms before its first token, and most
-   * snippets never need a cut.
+   * snippets never need a cut. Kept compact (see `compactEnds`): a cached snippet's ends
+   * live as long as its cache entry.
    */
-  tokenEnds?: number[];
+  tokenEnds?: Uint16Array | Uint32Array;
   /**
    * The result with its snippet cut to `cut.tokens` tokens, the last cut made: answers to a
    * cached question share one copy of each cut snippet for as long as they stream, instead
@@ -32,15 +33,27 @@ export function toCachedResult(result: SearchResult): CachedResult {
   return { result, key: normalizeUrl(result.url) };
 }
 
+/**
+ * Token ends in two bytes each for a text shorter than 64 Ki characters, else four: a plain
+ * array of numbers takes eight bytes an entry, ~3 KB for a 1,000-character snippet's ends.
+ */
+export function compactEnds(
+  ends: readonly number[],
+  textLength: number,
+): Uint16Array | Uint32Array {
+  return textLength <= 0xffff ? Uint16Array.from(ends) : Uint32Array.from(ends);
+}
+
 /** Where the snippet's tokens end, computed once per cached result (in this process). */
-export function snippetTokenEnds(cached: CachedResult): number[] {
-  return (cached.tokenEnds ??= tokenEnds(cached.result.snippet));
+export function snippetTokenEnds(cached: CachedResult): ArrayLike<number> {
+  const { snippet } = cached.result;
+  return (cached.tokenEnds ??= compactEnds(tokenEnds(snippet), snippet.length));
 }
 
 /** The result with its snippet cut to `tokens` tokens (`ends` = `snippetTokenEnds`), made once per cut size. */
 export function cutResult(
   cached: CachedResult,
-  ends: readonly number[],
+  ends: ArrayLike<number>,
   tokens: number,
 ): SearchResult {
   if (cached.cut?.tokens !== tokens) {

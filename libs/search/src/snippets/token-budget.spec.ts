@@ -85,8 +85,17 @@ describe('withinTokenBudget', () => {
     const cached: CachedResult = toCachedResult(result(SNIPPETS[4]));
     withinTokenBudget([cached], 10);
     const first = cached.tokenEnds;
-    expect(first).toEqual(tokenEnds(SNIPPETS[4]));
+    expect(Array.from(first ?? [])).toEqual(tokenEnds(SNIPPETS[4]));
     withinTokenBudget([cached], 20);
     expect(cached.tokenEnds).toBe(first);
+  });
+
+  it("keeps a cached snippet's token ends in two bytes each, the same ends as the tokenizer gives", () => {
+    const cached: CachedResult = toCachedResult(result(SNIPPETS[4]));
+    withinTokenBudget([cached], 10);
+    const ends = tokenEnds(SNIPPETS[4]);
+    expect(cached.tokenEnds).toBeInstanceOf(Uint16Array);
+    expect(cached.tokenEnds?.byteLength).toBe(2 * ends.length);
+    expect(Array.from(cached.tokenEnds ?? [])).toEqual(ends);
   });
 });
