@@ -105,6 +105,34 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       expectEnvelope(res.body, 'request_too_large');
     });
 
+    it('answers a body declared over the limit with 413 at once, before it is sent', async () => {
+      const { connect } = await import('node:net');
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      let raw: string;
+      try {
+        const { port } = server.address();
+        // 100 MB declared, a few bytes sent: the answer must not wait for the rest.
+        raw = await new Promise<string>((resolve, reject) => {
+          let text = '';
+          const socket = connect(port, '127.0.0.1', () =>
+            socket.write(
+              'POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n' +
+                `Authorization: Bearer ${TEST_KEY}\r\nContent-Type: application/json\r\n` +
+                'Content-Length: 100000000\r\n\r\n{"model":',
+            ),
+          );
+          socket.on('data', (chunk) => (text += chunk.toString()));
+          socket.on('error', reject);
+          socket.on('close', () => resolve(text));
+        });
+      } finally {
+        server.close();
+      }
+      expect(raw).toMatch(/^HTTP\/1.1 413 /);
+      expect(raw).toMatch(/\r\nConnection: close\r\n/i);
+      expectEnvelope(JSON.parse(raw.split('\r\n\r\n')[1]), 'request_too_large');
+    });
+
     it('answers malformed HTTP in the envelope too', async () => {
       const { connect } = await import('node:net');
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -139,6 +167,33 @@ describe('foundation (auth, models, errors, docs, health)', () => {
   });
 
   describe('response headers', () => {
+    it('lets a browser read refusals of the body (400, 413, 415): they carry the CORS headers', async () => {
+      const origin = 'https://app.example';
+      const invalid = await request(server)
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .set('Origin', origin)
+        .set('Content-Type', 'application/json')
+        .send('{oops')
+        .expect(400);
+      const tooLarge = await request(server)
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .set('Origin', origin)
+        .send({ padding: 'x'.repeat(4096) })
+        .expect(413);
+      const notJson = await request(server)
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .set('Origin', origin)
+        .set('Content-Type', 'text/plain')
+        .send('hello')
+        .expect(415);
+      for (const res of [invalid, tooLarge, notJson]) {
+        expect(res.headers['access-control-allow-origin']).toBe('*');
+      }
+    });
+
     it("answers with helmet's headers, without X-Powered-By or an ETag", async () => {
       const res = await request(server).get('/v1/models').set(bearer()).expect(200);
       expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -45,8 +45,9 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
   app.disable('x-powered-by');
-  // In this order: the lifecycle first (so 413, 415 and invalid JSON are logged and counted),
-  // then the JSON-only gate, the body parser (JSON from key holders only) and CORS.
+  // In this order: the lifecycle with CORS first (so 413, 415 and invalid JSON are logged,
+  // counted and readable by a browser), then the JSON-only gate and the body parser (JSON
+  // from key holders only).
   app.use(
     inSequence(
       requestLifecycle({
@@ -54,10 +55,10 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
         metrics: app.get(Metrics),
         headers: securityHeaders(),
         drain: app.get(DrainService),
+        cors: cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
       }),
       requireJsonBody(),
       jsonBody({ limit: config.bodyLimit, type: isJsonFromKeyHolder(app.get(ApiKeyStore)) }),
-      cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     ),
   );
   if (config.swaggerEnabled) setupSwagger(app);

@@ -15,6 +15,7 @@ export { ServiceUnavailableError } from './errors/service-unavailable.error';
 export { toErrorResponse } from './errors/to-error-response';
 export { UpstreamError } from './errors/upstream.error';
 export { UnsupportedMediaTypeError } from './errors/unsupported-media-type.error';
+export { RequestTooLargeError } from './errors/request-too-large.error';
 export { ApiErrorResponses } from './dto/api-error-responses.decorator';
 export { ErrorEnvelopeDto } from './dto/error-envelope.dto';
 export { createValidationPipe } from './validation/create-validation-pipe';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { InvalidRequestError } from '@answergate/common';
+import { InvalidRequestError, RequestTooLargeError } from '@answergate/common';
 import { isPlainJson } from './plain-json';
 
 export interface JsonBodyOptions {
@@ -12,6 +12,7 @@ export interface JsonBodyOptions {
 }
 
 const DIGITS = /^\d{1,15}$/;
+const ALL_DIGITS = /^\d+$/;
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
 const NOT_JSON = Symbol('not JSON');
 
@@ -40,6 +41,20 @@ function plainLength(req: IncomingMessage, maxBytes: number): number | undefined
   return length > 0 && length <= maxBytes ? length : undefined;
 }
 
+/**
+ * True when the body's declared length is over the limit and it is not compressed: body-parser
+ * would read all of it before answering 413, so a client that declares 100 MB and sends less
+ * waited for the request timeout (408) instead.
+ */
+function declaredTooLarge(req: IncomingMessage, maxBytes: number): boolean {
+  const { headers } = req;
+  if (headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) {
+    return false;
+  }
+  const declared = headers['content-length'];
+  return declared !== undefined && ALL_DIGITS.test(declared) && Number(declared) > maxBytes;
+}
+
 /** The value of a body that starts as JSON must and parses; NOT_JSON for anything else. */
 function parsed(bytes: Buffer): unknown {
   const text = bytes.toString('utf8');
@@ -58,14 +73,17 @@ function parsed(bytes: Buffer): unknown {
  * body is read and parsed directly, without body-parser's content-type parsing, decoder and
  * stream bookkeeping, which cost on every request. A body that does not parse is handed to
  * body-parser as read, so every error (and what a lenient body parses to) is body-parser's
- * own; a client that goes away mid-body gets body-parser's `request_aborted` answer.
+ * own; a client that goes away mid-body gets body-parser's `request_aborted` answer. A body
+ * declared over the limit is refused at once, unread, with 413 (`RequestTooLargeError`).
  */
 export function jsonBody({ limit, type }: JsonBodyOptions): RequestHandler {
   const parser = json({ limit, type });
   const maxBytes = byteCount(limit);
   return (req: Request, res: Response, next: NextFunction): void => {
+    if (!type(req)) return void parser(req, res, next);
+    if (declaredTooLarge(req, maxBytes)) return next(new RequestTooLargeError(limit));
     const length = plainLength(req, maxBytes);
-    if (length === undefined || !type(req)) return void parser(req, res, next);
+    if (length === undefined) return void parser(req, res, next);
     const chunks: Buffer[] = [];
     let settled = false;
     const settle = (): boolean => !settled && (settled = true);

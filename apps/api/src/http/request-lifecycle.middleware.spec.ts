@@ -14,14 +14,14 @@ import { requestLifecycle } from './request-lifecycle.middleware';
 type LogRecord = Record<string, unknown>;
 
 /** An app with the lifecycle middleware first, its pino writing into `lines`. */
-function appWithLogs(level = 'info') {
+function appWithLogs(level = 'info', cors?: express.RequestHandler) {
   const lines: LogRecord[] = [];
   const root = pino({ level }, { write: (line: string) => lines.push(JSON.parse(line)) });
   const metrics = new Metrics();
   const app = express();
   const headers: Array<[string, string]> = [['X-Content-Type-Options', 'nosniff']];
   const drain = new DrainService(metrics);
-  app.use(requestLifecycle({ log: new RequestLog(root), metrics, headers, drain }));
+  app.use(requestLifecycle({ log: new RequestLog(root), metrics, headers, drain, cors }));
   return { app, lines, metrics, drain, logger: new AppLogger(root) };
 }
 
@@ -270,5 +270,18 @@ describe('requestLifecycle', () => {
     expect(reached).toBe(0);
     await request(app).get('/health/ready').expect(200);
     expect(countedWhileServed).toBe(1);
+  });
+
+  it('once refusing, answers its 503 with the CORS headers, so a browser can read it', async () => {
+    const allowAll: express.RequestHandler = (_req, res, next) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      next();
+    };
+    const { app, drain } = appWithLogs('silent', allowAll);
+    app.get('/v1/models', (_req, res) => res.json({}));
+    drain.refuse();
+    const res = await request(app).get('/v1/models').set('Origin', 'https://app.example');
+    expect(res.status).toBe(503);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
   });
 });

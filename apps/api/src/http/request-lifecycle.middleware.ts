@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type Metrics, RequestTimings } from '@answergate/common';
 import type { DrainService } from '../lifecycle/drain.service';
 import { drainRefusal } from '../lifecycle/drain-refusal';
@@ -14,6 +14,12 @@ export interface RequestLifecycleParts {
   headers: ReadonlyArray<[string, string]>;
   /** Shutdown state: requests are counted until they close, and refused once it says so. */
   drain: DrainService;
+  /**
+   * CORS, run before anything can refuse the request (the drain's 503 here, then the JSON
+   * gate's 415 and the body parser's 400 and 413): a browser shows a page no error it sent
+   * without `Access-Control-Allow-Origin`. It answers preflights itself.
+   */
+  cors?: RequestHandler;
 }
 
 /**
@@ -21,11 +27,12 @@ export interface RequestLifecycleParts {
  * an id (echoed as `X-Request-Id`), starts its timings, sets the security headers, runs the
  * rest inside its context (log lines written while serving it carry the id; with logging
  * off there is none, as keeping one costs on every promise the request makes), and when the
- * response closes, counts it in the metrics (if it finished) and writes its one log line.
+ * response closes, counts it in the metrics (if it finished) and writes its one log line;
+ * then CORS, before anything can refuse the request.
  * For the shutdown it counts the request as in flight until then, and while draining closes
  * the connection after the response, or refuses the request (see `drainRefusal`).
  */
-export function requestLifecycle({ log, metrics, headers, drain }: RequestLifecycleParts) {
+export function requestLifecycle({ log, metrics, headers, drain, cors }: RequestLifecycleParts) {
   const withContext = log.writesAnything;
   return (req: Request, res: Response, next: NextFunction): void => {
     const startedAt = Date.now();
@@ -46,7 +53,10 @@ export function requestLifecycle({ log, metrics, headers, drain }: RequestLifecy
     };
     res.on('close', ended);
     res.on('error', ended);
-    const proceed = refused ? () => next(refused) : next;
+    const refuseOrGo = refused ? () => next(refused) : next;
+    const proceed = cors
+      ? () => void cors(req, res, (error?: unknown) => (error ? next(error) : refuseOrGo()))
+      : refuseOrGo;
     if (withContext) requestContext.run({ id }, proceed);
     else proceed();
   };
