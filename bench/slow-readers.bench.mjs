@@ -126,9 +126,10 @@ function wireBytes(url, payload) {
 
 /**
  * Opens one stream and reads 1 KB a second from it until `stop` (which also ends a request still
- * waiting for its response); resolves with the bytes read.
+ * waiting for its response); resolves with the bytes read. `cut` counts the streams that ended
+ * (closed, failed or not 200) before `stop`.
  */
-function slowReader(url, stop, question) {
+function slowReader(url, stop, question, cut) {
   return new Promise((resolve) => {
     let read = 0;
     let timer;
@@ -136,16 +137,24 @@ function slowReader(url, stop, question) {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
     });
-    req.on('error', () => undefined); // ended below, or by `stop`
+    let stopped = false;
+    const ended = () => {
+      if (!stopped) cut.count += 1;
+      stopped = true;
+    };
+    req.on('error', ended);
     req.on('response', (res) => {
+      if (res.statusCode !== 200) ended();
       res.pause();
-      res.on('error', () => undefined);
+      res.on('error', ended);
+      res.on('close', ended);
       timer = setInterval(() => {
         const piece = res.read(1024) ?? res.read();
         if (piece) read += piece.length;
       }, 1000);
     });
     void stop.then(() => {
+      stopped = true;
       clearInterval(timer);
       req.destroy();
       resolve(read);
@@ -158,8 +167,9 @@ function slowReader(url, stop, question) {
 function openReaders(url, question) {
   let release;
   const stop = new Promise((resolve) => (release = resolve));
-  const readers = Array.from({ length: READERS }, () => slowReader(url, stop, question));
-  return { release, done: Promise.all(readers) };
+  const cut = { count: 0 };
+  const readers = Array.from({ length: READERS }, () => slowReader(url, stop, question, cut));
+  return { release, done: Promise.all(readers), cut };
 }
 
 /**
@@ -182,6 +192,7 @@ async function rssPhase(app, fixture) {
     spaces.push(await heapSpaces(app.url));
   }
   const during = procMemory(app.pid).rssMb;
+  peak = Math.max(peak, during);
   const appAfter = ioBytes(app.pid);
   const upstreamWrote = ioBytes(fixture.pid).written - upstreamBefore;
   readers.release();
@@ -251,6 +262,7 @@ async function heldPhase(app, live, fixture) {
   const settledSeconds = await settle(app, fixture);
   const appRead = ioBytes(app.pid).read - readBefore;
   const pausedLive = await live.read();
+  const cut = readers.cut.count;
   const upstream = upstreamProgress(fixturePort, idleUpstream);
   const { outcomes } = await fixture.command({ outcomes: PAUSED_MARK });
   readers.release();
@@ -262,6 +274,7 @@ async function heldPhase(app, live, fixture) {
     settledSeconds,
     upstream,
     appRead,
+    cut,
     outcomes,
     loadBefore,
   };
@@ -319,7 +332,7 @@ async function measure(fixture, mode, heap) {
         `after ${READ_SECONDS} s ${rss.during.toFixed(1)} MB, peak ${rss.peak.toFixed(1)} MB; the app read ` +
         `${mbOf(rss.appRead)} MB. Held after a full GC: idle ${mbOf(held(kept.idleLive))} MB, ` +
         `paused readers ${mbOf(held(kept.pausedLive))} MB, ${(kept.heldPerReader / 1024).toFixed(0)} KB a ` +
-        `reader after ${kept.settledSeconds} s; upstream read per stream ${mbOf(upstream[0] ?? 0)}-${mbOf(upstream.at(-1) ?? 0)} MB ` +
+        `reader after ${kept.settledSeconds} s (${kept.cut} streams cut); upstream read per stream ${mbOf(upstream[0] ?? 0)}-${mbOf(upstream.at(-1) ?? 0)} MB ` +
         `of ${mbOf(wholeAnswer)} MB (${upstream.length} connections); upstream requests by outcome ` +
         JSON.stringify(outcomes),
     );

@@ -83,6 +83,10 @@ export function slowReadersReport(runs, config) {
       (r) => (Number.isNaN(r.held.settledSeconds) ? 'not within the limit' : r.held.settledSeconds),
     ],
     [
+      'Readers whose stream had ended (closed, failed, not 200) when it was read',
+      (r) => r.held.cut,
+    ],
+    [
       `Read by the app meanwhile, per stream (MB; its \`rchar\` since idle ÷ ${config.READERS})`,
       (r) => mbOf(r.held.appRead / config.READERS),
     ],
