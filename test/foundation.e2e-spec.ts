@@ -86,6 +86,24 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       expect(res.body.error.message).toContain('/v1/nothing-here');
     });
 
+    it('answers a known route asked with the wrong method with 405 and Allow', async () => {
+      const chat = await request(server).get('/v1/chat/completions').set(bearer()).expect(405);
+      expectEnvelope(chat.body, 'method_not_allowed');
+      expect(chat.headers.allow).toBe('POST');
+      const models = await request(server).delete('/v1/models').set(bearer()).expect(405);
+      expect(models.headers.allow).toBe('GET, HEAD');
+      // A route with a path parameter, and the Perplexity layout at the root.
+      const one = await request(server).post('/v1/models/sonar').set(bearer()).expect(405);
+      expect(one.headers.allow).toBe('GET, HEAD');
+      const root = await request(server).get('/chat/completions').set(bearer()).expect(405);
+      expect(root.headers.allow).toBe('POST');
+    });
+
+    it('checks the key before saying the method is wrong', async () => {
+      const res = await request(server).get('/v1/chat/completions').set(bearer('nope')).expect(401);
+      expectEnvelope(res.body, 'invalid_api_key');
+    });
+
     it('answers malformed JSON with 400', async () => {
       const res = await request(server)
         .post('/v1/models')
@@ -105,50 +123,38 @@ describe('foundation (auth, models, errors, docs, health)', () => {
       expectEnvelope(res.body, 'request_too_large');
     });
 
-    it('answers a body declared over the limit with 413 at once, before it is sent', async () => {
+    /** Sends `text` on a raw socket to the app and gives everything it answered until it closed. */
+    async function rawExchange(text: string): Promise<string> {
       const { connect } = await import('node:net');
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      let raw: string;
       try {
         const { port } = server.address();
-        // 100 MB declared, a few bytes sent: the answer must not wait for the rest.
-        raw = await new Promise<string>((resolve, reject) => {
-          let text = '';
-          const socket = connect(port, '127.0.0.1', () =>
-            socket.write(
-              'POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n' +
-                `Authorization: Bearer ${TEST_KEY}\r\nContent-Type: application/json\r\n` +
-                'Content-Length: 100000000\r\n\r\n{"model":',
-            ),
-          );
-          socket.on('data', (chunk) => (text += chunk.toString()));
+        return await new Promise<string>((resolve, reject) => {
+          let answer = '';
+          const socket = connect(port, '127.0.0.1', () => socket.write(text));
+          socket.on('data', (chunk) => (answer += chunk.toString()));
           socket.on('error', reject);
-          socket.on('close', () => resolve(text));
+          socket.on('close', () => resolve(answer));
         });
       } finally {
         server.close();
       }
+    }
+
+    it('answers a body declared over the limit with 413 at once, before it is sent', async () => {
+      // 100 MB declared, a few bytes sent: the answer must not wait for the rest.
+      const raw = await rawExchange(
+        'POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n' +
+          `Authorization: Bearer ${TEST_KEY}\r\nContent-Type: application/json\r\n` +
+          'Content-Length: 100000000\r\n\r\n{"model":',
+      );
       expect(raw).toMatch(/^HTTP\/1.1 413 /);
       expect(raw).toMatch(/\r\nConnection: close\r\n/i);
       expectEnvelope(JSON.parse(raw.split('\r\n\r\n')[1]), 'request_too_large');
     });
 
     it('answers malformed HTTP in the envelope too', async () => {
-      const { connect } = await import('node:net');
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      let raw: string;
-      try {
-        const { port } = server.address();
-        raw = await new Promise<string>((resolve, reject) => {
-          let text = '';
-          const socket = connect(port, '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
-          socket.on('data', (chunk) => (text += chunk.toString()));
-          socket.on('error', reject);
-          socket.on('close', () => resolve(text));
-        });
-      } finally {
-        server.close();
-      }
+      const raw = await rawExchange('GARBAGE\r\n\r\n');
       expect(raw).toMatch(/^HTTP\/1.1 400 /);
       expect(JSON.parse(raw.split('\r\n\r\n')[1])).toMatchObject({
         error: { type: 'invalid_request_error', code: 'invalid_request' },

@@ -9,6 +9,7 @@ import {
   OpenAiExceptionFilter,
   type RawEnvironment,
   RedisModule,
+  ROUTE_METHODS,
 } from '@answergate/common';
 import { CompletionModule } from '@answergate/completion';
 import { LlmModule } from '@answergate/llm';
@@ -22,6 +23,7 @@ import { AnswerAdmission } from './chat/answer-admission.service';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { DependencyStatus } from './health/dependency-status.service';
 import { HealthController } from './health/health.controller';
+import { ExpressRouteMethods } from './http/express-route-methods';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -64,6 +66,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: OpenAiExceptionFilter },
+        { provide: ROUTE_METHODS, useClass: ExpressRouteMethods },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         AnswerAdmission,
         DependencyStatus,

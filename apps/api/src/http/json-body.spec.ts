@@ -92,25 +92,30 @@ describe('jsonBody', () => {
   });
 });
 
+/**
+ * Sends `head` (request line, headers and the start of a body) on a raw socket to an app with
+ * `jsonBody` first, and gives the error it passed on, and the socket (destroyed by the caller).
+ */
+async function errorPassedOn(head: string) {
+  const app = express();
+  const failed = new Promise<{ status?: number; code?: string; headers?: object }>((resolve) => {
+    app.use(jsonBody({ limit: LIMIT, type: always }));
+    app.post('/', (_req, res) => res.json({ reached: 'route' }));
+    const onError: ErrorRequestHandler = (error: { status?: number }, _r, res, _n) => {
+      resolve(error);
+      res.end();
+    };
+    app.use(onError);
+  });
+  const socket = connect(await listening(app), '127.0.0.1');
+  socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${head}`);
+  return { failed, socket };
+}
+
 describe('jsonBody, a body declared over the limit', () => {
   it('passes a 413 request_too_large error on before reading the body, with Connection: close', async () => {
-    const app = express();
-    const failed = new Promise<{ status?: number; code?: string; headers?: object }>((resolve) => {
-      app.use(jsonBody({ limit: LIMIT, type: always }));
-      app.post('/', (_req, res) => res.json({ reached: 'route' }));
-      const onError: ErrorRequestHandler = (error: { status?: number }, _r, res, _n) => {
-        resolve(error);
-        res.end();
-      };
-      app.use(onError);
-    });
-    const port = await listening(app);
-    const socket = connect(port, '127.0.0.1');
     // 1 MB declared and only a few bytes sent: body-parser would wait for the rest.
-    socket.write(
-      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
-        'Content-Length: 1048576\r\n\r\n{"a":',
-    );
+    const { failed, socket } = await errorPassedOn('Content-Length: 1048576\r\n\r\n{"a":');
     try {
       expect(await failed).toMatchObject({
         status: 413,
@@ -125,22 +130,7 @@ describe('jsonBody, a body declared over the limit', () => {
 
 describe('jsonBody, client gone mid-body', () => {
   it('passes a 400 request_aborted error on, as body-parser answers that case', async () => {
-    const app = express();
-    const failed = new Promise<{ status?: number; code?: string }>((resolve) => {
-      app.use(jsonBody({ limit: LIMIT, type: always }));
-      app.post('/', (_req, res) => res.json({ reached: 'route' }));
-      const onError: ErrorRequestHandler = (error: { status?: number }, _r, res, _n) => {
-        resolve(error);
-        res.end();
-      };
-      app.use(onError);
-    });
-    const port = await listening(app);
-    const socket = connect(port, '127.0.0.1');
-    socket.write(
-      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
-        'Content-Length: 100\r\n\r\n{"a":',
-    );
+    const { failed, socket } = await errorPassedOn('Content-Length: 100\r\n\r\n{"a":');
     setTimeout(() => socket.destroy(), 50);
     expect(await failed).toMatchObject({ status: 400, code: 'request_aborted' });
   });

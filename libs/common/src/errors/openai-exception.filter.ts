@@ -8,8 +8,10 @@ import {
   Optional,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { REQUEST_AUTHENTICATOR } from './errors.tokens';
+import { REQUEST_AUTHENTICATOR, ROUTE_METHODS } from './errors.tokens';
+import { MethodNotAllowedError } from './method-not-allowed.error';
 import type { RequestAuthenticator } from './request-authenticator.interface';
+import type { RouteMethods } from './route-methods.interface';
 import { sendError } from './send-error';
 
 /** The one global filter: every error a route throws is answered by `sendError`. */
@@ -21,12 +23,25 @@ export class OpenAiExceptionFilter implements ExceptionFilter {
     @Optional()
     @Inject(REQUEST_AUTHENTICATOR)
     private readonly authenticator?: RequestAuthenticator,
+    @Optional()
+    @Inject(ROUTE_METHODS)
+    private readonly routes?: RouteMethods,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
-    sendError(this.keyFirst(exception, req), req, http.getResponse<Response>(), this.logger);
+    const answered = this.wrongMethod(this.keyFirst(exception, req), req);
+    sendError(answered, req, http.getResponse<Response>(), this.logger);
+  }
+
+  /** A path no route matched with this method, but some route has with another: 405. */
+  private wrongMethod(exception: unknown, req: Request): unknown {
+    if (!(exception instanceof NotFoundException) || !this.routes) return exception;
+    const allowed = this.routes.allowedAt(req.path);
+    return allowed.length > 0
+      ? new MethodNotAllowedError(req.method, req.path, allowed)
+      : exception;
   }
 
   /**
