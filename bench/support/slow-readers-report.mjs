@@ -150,8 +150,9 @@ the readers is not what a reader holds.
 **Memory held per reader** (the second phase, same process, once the first readers and their upstream
 requests have ended): the app's live memory is read through its inspector (the Chrome DevTools
 Protocol over a WebSocket: \`HeapProfiler.collectGarbage\` twice, then \`process.memoryUsage()\`
-evaluated in the app), idle and again with ${config.READERS} new paused readers (the same requests,
-1 KB a second) once their streams are held back: every upstream request has arrived and the app
+evaluated in the app), idle and again with ${config.READERS} new paused readers (the same request with
+"(paused)" added to its question, so the fixture tells their upstream requests apart; 1 KB a
+second) once their streams are held back: every upstream request has arrived and the app
 reads less than 256 KB a second from its upstreams, twice in a row (the readers' 1 KB a second lets
 a little through). Held = V8's heap used + \`external\` (memory outside the heap that JS objects own,
 Buffers included: a response's queued writes count as held), after the GC, with the readers minus
@@ -161,8 +162,9 @@ upstream) per stream, and per connection from the app to the fixture still open,
 had taken from its socket (\`ss -tin\`: \`bytes_received\` less the receive queue); the fixture's
 count of answers written in full only says what it handed to the kernel (loopback buffers on both
 ends hold up to ~10 MB). The idle reading comes after the first phase's
-readers, so one-time costs (code compiled for the paths a slow reader takes first, caches filled
-once) are not counted against the readers.
+readers, so most one-time costs (code compiled for the paths a slow reader takes first, caches
+filled once) are not counted against the readers; what is compiled only in the second phase is, so
+the figure errs high.
 
 Kernel socket buffers (both ends of each loopback connection) are not part of the app's memory, and
 they are large: Linux grows a socket's send buffer up to \`net.ipv4.tcp_wmem\`'s maximum (4 MB on
