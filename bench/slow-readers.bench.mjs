@@ -1,8 +1,10 @@
 // Slow readers: 20 streamed answers whose clients read 1 KB a second, against a fast LLM fixture
 // with a long answer. With backpressure the app holds socket buffers per reader, not the answer.
 // Reported, for the citation check at its default (flag) and in strip mode: the app's RSS when
-// idle and while the readers read (target < 10 MB above idle), and the bytes that went through
-// meanwhile (/proc/<pid>/io of the app and of the LLM fixture).
+// idle and while the readers read (target < 10 MB above idle), the memory it holds per paused
+// reader (live heap and Buffers after a forced full GC, read through the inspector; target
+// < 256 KB), how far each upstream answer was read, and the bytes that went through meanwhile
+// (/proc/<pid>/io of the app and of the LLM fixture).
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newAgent, streamChat } from './support/http-client.mjs';
+import { openLiveHeap, withInspector } from './support/live-heap.mjs';
 import { startFixtureProcess } from './support/llm-fixture.mjs';
 import {
   BENCH_KEY,
@@ -21,9 +24,12 @@ import {
 } from './support/processes.mjs';
 import { machine, writeResult } from './support/results.mjs';
 import { slowReadersReport } from './support/slow-readers-report.mjs';
+import { bytesReadFrom } from './support/socket-bytes.mjs';
 
 const READERS = 20;
 const READ_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 20);
+/** The longest wait for the paused readers' streams to be held back before reading memory. */
+const SETTLE_LIMIT_SECONDS = 90;
 const WORDS = 60_000; // ~14 MB of SSE from the fixture per answer, ~9 MB from the gateway (flag)
 const MODES = ['flag', 'strip'];
 // V8's default heap, and what the image's entrypoint sets in a pod limited to the manifests'
@@ -38,6 +44,15 @@ const body = {
   model: 'sonar',
   stream: true,
   messages: [{ role: 'user', content: 'How does Answergate cache search results?' }],
+};
+/**
+ * The paused readers' question: the same, marked, so the fixture tells their upstream requests
+ * from any of the first readers' that arrive late.
+ */
+const PAUSED_MARK = '(paused)';
+const pausedBody = {
+  ...body,
+  messages: [{ role: 'user', content: `${body.messages[0].content} ${PAUSED_MARK}` }],
 };
 const auth = { authorization: `Bearer ${BENCH_KEY}` };
 
@@ -77,103 +92,253 @@ const largest = (samples) =>
     Object.keys(samples[0]).map((k) => [k, Math.max(...samples.map((s) => s[k]))]),
   );
 
-/** Opens one stream and reads 1 KB a second from it until `stop`; resolves with the bytes read. */
-function slowReader(url, stop) {
-  return new Promise((resolve) => {
-    let read = 0;
-    const req = request(`${url}/v1/chat/completions`, {
+/** What a process holds after a full GC: V8's used heap plus memory outside it (Buffers), bytes. */
+const held = (usage) => usage.heapUsed + usage.external;
+
+/**
+ * How far each upstream answer was read: for every connection to the fixture now, the bytes the
+ * app took from it since `before` (the same connection's count then, for a kept-alive one).
+ */
+function upstreamProgress(port, before) {
+  return [...bytesReadFrom(port)]
+    .map(([local, now]) => now.read - (before.get(local)?.read ?? 0))
+    .filter((read) => read > 0) // kept-alive connections that no stream used
+    .sort((a, b) => a - b);
+}
+
+/** Bytes on the wire (head and chunked body) of one whole answer to `body` from `url`. */
+function wireBytes(url, payload) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
       method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
+      agent: false,
+      headers: { 'content-type': 'application/json' },
     });
-    req.on('error', () => resolve(read));
+    req.on('error', reject);
     req.on('response', (res) => {
-      res.pause();
-      const timer = setInterval(() => {
-        const piece = res.read(1024) ?? res.read();
-        if (piece) read += piece.length;
-      }, 1000);
-      void stop.then(() => {
-        clearInterval(timer);
-        res.destroy();
-        resolve(read);
-      });
+      res.resume();
+      res.on('end', () => resolve(res.socket.bytesRead));
+      res.on('error', reject);
     });
-    req.end(JSON.stringify(body));
+    req.end(JSON.stringify(payload));
   });
 }
 
 /**
+ * Opens one stream and reads 1 KB a second from it until `stop` (which also ends a request still
+ * waiting for its response); resolves with the bytes read. `cut` counts the streams that ended
+ * (closed, failed or not 200) before `stop`.
+ */
+function slowReader(url, stop, question, cut) {
+  return new Promise((resolve) => {
+    let read = 0;
+    let timer;
+    const req = request(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+    });
+    let stopped = false;
+    const ended = () => {
+      if (!stopped) cut.count += 1;
+      stopped = true;
+    };
+    req.on('error', ended);
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) ended();
+      res.pause();
+      res.on('error', ended);
+      res.on('close', ended);
+      timer = setInterval(() => {
+        const piece = res.read(1024) ?? res.read();
+        if (piece) read += piece.length;
+      }, 1000);
+    });
+    void stop.then(() => {
+      stopped = true;
+      clearInterval(timer);
+      req.destroy();
+      resolve(read);
+    });
+    req.end(JSON.stringify(question));
+  });
+}
+
+/** Opens the slow readers; `release()` ends them, `done` resolves with each one's bytes. */
+function openReaders(url, question) {
+  let release;
+  const stop = new Promise((resolve) => (release = resolve));
+  const cut = { count: 0 };
+  const readers = Array.from({ length: READERS }, () => slowReader(url, stop, question, cut));
+  return { release, done: Promise.all(readers), cut };
+}
+
+/**
+ * RSS with 20 slow readers, and the bytes that went through meanwhile. No GC is forced here:
+ * RSS as the process lets it grow.
+ */
+async function rssPhase(app, fixture) {
+  await sleep(2000);
+  const idle = procMemory(app.pid).rssMb;
+  const idleSpaces = await heapSpaces(app.url);
+  const loadBefore = loadavg();
+  const appBefore = ioBytes(app.pid);
+  const upstreamBefore = ioBytes(fixture.pid).written;
+  const readers = openReaders(app.url, body);
+  let peak = idle;
+  const spaces = [idleSpaces];
+  for (let s = 0; s < READ_SECONDS; s += 1) {
+    await sleep(1000);
+    peak = Math.max(peak, procMemory(app.pid).rssMb);
+    spaces.push(await heapSpaces(app.url));
+  }
+  const during = procMemory(app.pid).rssMb;
+  peak = Math.max(peak, during);
+  const appAfter = ioBytes(app.pid);
+  const upstreamWrote = ioBytes(fixture.pid).written - upstreamBefore;
+  readers.release();
+  const bytes = await readers.done;
+  return {
+    idle,
+    during,
+    peak,
+    idleSpaces,
+    peakSpaces: largest(spaces),
+    bytes,
+    appRead: appAfter.read - appBefore.read,
+    appWritten: appAfter.written - appBefore.written,
+    upstreamWrote,
+    loadBefore,
+  };
+}
+
+/** Whether the streams are held back: no more than this read from the upstream in a second. */
+const QUIET_BYTES = 256 * 1024;
+
+/**
+ * Waits until every reader's upstream request has arrived and the app has stopped reading its
+ * upstreams (each answer read to its end, or held back by its reader): the app's `rchar` grows
+ * by less than QUIET_BYTES a second, twice in a row (the readers' 1 KB a second lets a little
+ * more through). Resolves with the seconds that took, or NaN after SETTLE_LIMIT_SECONDS.
+ */
+async function settle(app, fixture) {
+  let quiet = 0;
+  let before = ioBytes(app.pid).read;
+  for (let s = 1; s <= SETTLE_LIMIT_SECONDS; s += 1) {
+    await sleep(1000);
+    const now = ioBytes(app.pid).read;
+    const { outcomes } = await fixture.command({ outcomes: PAUSED_MARK });
+    const arrived = Object.values(outcomes).reduce((a, b) => a + b, 0);
+    quiet = now - before < QUIET_BYTES && arrived >= READERS ? quiet + 1 : 0;
+    before = now;
+    if (quiet === 2) return s;
+  }
+  return NaN;
+}
+
+/** Waits (up to SETTLE_LIMIT_SECONDS) until no upstream request to the fixture is still open. */
+async function upstreamsEnded(fixture) {
+  for (let s = 0; s < SETTLE_LIMIT_SECONDS; s += 1) {
+    const { outcomes } = await fixture.command({ outcomes: body.messages[0].content });
+    if (outcomes.open === 0) return;
+    await sleep(1000);
+  }
+  throw new Error("the first readers' upstream requests did not end");
+}
+
+/**
+ * What the app holds for 20 paused readers: its live memory after a forced full GC, idle and
+ * again once the streams are held back (the readers have read almost nothing by then), and how
+ * far each upstream answer was read by that time.
+ */
+async function heldPhase(app, live, fixture) {
+  const fixturePort = Number(new URL(fixture.url).port);
+  await upstreamsEnded(fixture);
+  await sleep(2000);
+  const idleLive = await live.read();
+  const idleUpstream = bytesReadFrom(fixturePort);
+  const readBefore = ioBytes(app.pid).read;
+  const loadBefore = loadavg();
+  const readers = openReaders(app.url, pausedBody);
+  const settledSeconds = await settle(app, fixture);
+  const appRead = ioBytes(app.pid).read - readBefore;
+  const pausedLive = await live.read();
+  const cut = readers.cut.count;
+  const upstream = upstreamProgress(fixturePort, idleUpstream);
+  const { outcomes } = await fixture.command({ outcomes: PAUSED_MARK });
+  readers.release();
+  await readers.done;
+  return {
+    idleLive,
+    pausedLive,
+    heldPerReader: (held(pausedLive) - held(idleLive)) / READERS,
+    settledSeconds,
+    upstream,
+    appRead,
+    cut,
+    outcomes,
+    loadBefore,
+  };
+}
+
+/** The app's env for this bench: the check in `mode`, `nodeOptions` for its heap and inspector. */
+const appEnv = (fixture, mode, nodeOptions) => ({
+  NODE_ENV: 'production',
+  API_KEYS: BENCH_KEY,
+  LOG_LEVEL: 'warn',
+  SEARCH_PROVIDER: 'local',
+  LOCAL_INDEX_DIR: join(ROOT, 'docs'),
+  LLM_BASE_URL: fixture.url,
+  LLM_MODEL: 'fixture-model',
+  LLM_TIMEOUT_MS: '600000',
+  CITATION_CHECK: mode,
+  RATE_LIMIT_REQUESTS: '0',
+  RATE_LIMIT_CONCURRENT_STREAMS: '0',
+  SWAGGER_ENABLED: 'false',
+  METRICS_TOKEN,
+  NODE_OPTIONS: nodeOptions,
+});
+
+/**
+ * Every code path of an answer runs once; then the fixture switches to the long answer, whose
+ * whole size the bench reads once itself (the warm-up's own request to the fixture, sent again).
+ */
+async function warmUp(app, fixture) {
+  const agent = newAgent();
+  await fixture.command({ delayMs: 0, words: 0 });
+  const warm = await streamChat(`${app.url}/v1/chat/completions`, body, { headers: auth, agent });
+  if (warm.error || !warm.done) throw new Error(`warm-up failed: ${warm.error ?? 'no [DONE]'}`);
+  agent.destroy();
+  const { last } = await fixture.command({ delayMs: 0, words: WORDS, last: true });
+  return wireBytes(`${fixture.url}/chat/completions`, last);
+}
+
+const mbOf = (bytes) => (bytes / 1024 ** 2).toFixed(1);
+
+/**
  * A fresh app with the check in `mode` and the heap setting `heap`: warmed up with one whole
- * answer, then 20 slow readers.
+ * answer, then 20 slow readers for RSS, then 20 paused readers for the memory held.
  */
 async function measure(fixture, mode, heap) {
-  const app = await startApp({
-    NODE_ENV: 'production',
-    API_KEYS: BENCH_KEY,
-    LOG_LEVEL: 'warn',
-    SEARCH_PROVIDER: 'local',
-    LOCAL_INDEX_DIR: join(ROOT, 'docs'),
-    LLM_BASE_URL: fixture.url,
-    LLM_MODEL: 'fixture-model',
-    LLM_TIMEOUT_MS: '600000',
-    CITATION_CHECK: mode,
-    RATE_LIMIT_REQUESTS: '0',
-    RATE_LIMIT_CONCURRENT_STREAMS: '0',
-    SWAGGER_ENABLED: 'false',
-    METRICS_TOKEN,
-    ...(heap.nodeOptions ? { NODE_OPTIONS: heap.nodeOptions } : {}),
-  });
+  const inspect = await withInspector(heap.nodeOptions);
+  const app = await startApp(appEnv(fixture, mode, inspect.nodeOptions));
+  const live = await openLiveHeap(inspect.port);
   try {
-    // Every code path of an answer runs once before "idle" is read, then the heap settles.
-    const agent = newAgent();
-    await fixture.command({ delayMs: 0, words: 0 });
-    const warm = await streamChat(`${app.url}/v1/chat/completions`, body, { headers: auth, agent });
-    if (warm.error || !warm.done) throw new Error(`warm-up failed: ${warm.error ?? 'no [DONE]'}`);
-    agent.destroy();
-    await fixture.command({ delayMs: 0, words: WORDS });
-    await sleep(2000);
-    const idle = procMemory(app.pid).rssMb;
-    const idleSpaces = await heapSpaces(app.url);
-    const loadBefore = loadavg();
-    const appBefore = ioBytes(app.pid);
-    const upstreamBefore = ioBytes(fixture.pid).written;
-    let release;
-    const stop = new Promise((resolve) => (release = resolve));
-    const readers = Array.from({ length: READERS }, () => slowReader(app.url, stop));
-    let peak = idle;
-    const spaces = [idleSpaces];
-    for (let s = 0; s < READ_SECONDS; s += 1) {
-      await sleep(1000);
-      peak = Math.max(peak, procMemory(app.pid).rssMb);
-      spaces.push(await heapSpaces(app.url));
-    }
-    const during = procMemory(app.pid).rssMb;
-    const appAfter = ioBytes(app.pid);
-    const appRead = appAfter.read - appBefore.read;
-    const appWritten = appAfter.written - appBefore.written;
-    const upstreamWrote = ioBytes(fixture.pid).written - upstreamBefore;
-    release();
-    const bytes = await Promise.all(readers);
+    const wholeAnswer = await warmUp(app, fixture);
+    const rss = await rssPhase(app, fixture);
+    const kept = await heldPhase(app, live, fixture);
+    const { upstream, outcomes } = kept;
     console.log(
-      `CITATION_CHECK=${mode}, ${heap.label}: ${READERS} slow readers, RSS idle ${idle.toFixed(1)} MB, after ` +
-        `${READ_SECONDS} s ${during.toFixed(1)} MB, peak ${peak.toFixed(1)} MB; the app read ` +
-        `${(appRead / 1024 ** 2).toFixed(1)} MB`,
+      `CITATION_CHECK=${mode}, ${heap.label}: ${READERS} slow readers, RSS idle ${rss.idle.toFixed(1)} MB, ` +
+        `after ${READ_SECONDS} s ${rss.during.toFixed(1)} MB, peak ${rss.peak.toFixed(1)} MB; the app read ` +
+        `${mbOf(rss.appRead)} MB. Held after a full GC: idle ${mbOf(held(kept.idleLive))} MB, ` +
+        `paused readers ${mbOf(held(kept.pausedLive))} MB, ${(kept.heldPerReader / 1024).toFixed(0)} KB a ` +
+        `reader after ${kept.settledSeconds} s (${kept.cut} streams cut); upstream read per stream ${mbOf(upstream[0] ?? 0)}-${mbOf(upstream.at(-1) ?? 0)} MB ` +
+        `of ${mbOf(wholeAnswer)} MB (${upstream.length} connections); upstream requests by outcome ` +
+        JSON.stringify(outcomes),
     );
-    return {
-      mode,
-      heap: heap.label,
-      idle,
-      during,
-      peak,
-      idleSpaces,
-      peakSpaces: largest(spaces),
-      bytes,
-      appRead,
-      appWritten,
-      upstreamWrote,
-      loadBefore,
-    };
+    return { mode, heap: heap.label, wholeAnswer, ...rss, held: kept };
   } finally {
+    live.close();
     await app.stop();
   }
 }

@@ -41,7 +41,11 @@ export async function startFixtureProcess() {
   return {
     url,
     pid: child.pid,
-    /** Sends `{ delayMs?, words?, reset?, last? }`; resolves with the fixture's reply. */
+    /**
+     * Sends `{ delayMs?, words?, reset?, last? }`; resolves with the fixture's reply. Or
+     * `{ outcomes: 'text' }`, which changes nothing: how the requests since the last other
+     * command whose messages contain that text have ended so far, by outcome.
+     */
     command: (message) =>
       new Promise((resolve) => {
         pending.push(resolve);
@@ -49,6 +53,18 @@ export async function startFixtureProcess() {
       }),
     stop: () => stopChild(child),
   };
+}
+
+/** How many of `requests` that mention `text` ended each way so far (`open`: not yet). */
+async function countOutcomes(requests, text) {
+  const counts = { open: 0 };
+  for (const record of requests) {
+    if (!JSON.stringify(record.body?.messages ?? []).includes(text)) continue;
+    // An outcome already settled wins the race against the one settled just now.
+    const outcome = await Promise.race([record.outcome, Promise.resolve('open')]);
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** The default answer (citing the prompt's sources), stretched to about `count` words. */
@@ -62,7 +78,11 @@ async function serve() {
   const fixture = await LlmFixtureServer.start();
   let words = 0;
   const defaultRespond = fixture.respond;
-  process.on('message', (message) => {
+  process.on('message', async (message) => {
+    if (message.outcomes) {
+      process.send({ ok: true, outcomes: await countOutcomes(fixture.requests, message.outcomes) });
+      return;
+    }
     if (message.reset) fixture.reset();
     if (message.delayMs !== undefined) fixture.chunkDelayMs = message.delayMs;
     if (message.words !== undefined) words = message.words;
