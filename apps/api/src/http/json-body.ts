@@ -11,8 +11,7 @@ export interface JsonBodyOptions {
   type: (req: IncomingMessage) => boolean;
 }
 
-const DIGITS = /^\d{1,15}$/;
-const ALL_DIGITS = /^\d+$/;
+const DIGITS = /^\d+$/;
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
 const NOT_JSON = Symbol('not JSON');
 
@@ -25,19 +24,27 @@ export function byteCount(limit: string): number {
 }
 
 /**
- * The length of a body the short path can take: declared, within the limit, not compressed,
- * and plain JSON in UTF-8. Anything else (chunked, gzip, another charset, too large) is left
- * to body-parser, which answers each case as it always has.
+ * The length the request declares for a body sent as it is (not compressed, not chunked), or
+ * undefined when it declares none that way.
  */
-function plainLength(req: IncomingMessage, maxBytes: number): number | undefined {
+function declaredLength(req: IncomingMessage): number | undefined {
   const { headers } = req;
   if (headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) {
     return undefined;
   }
   const declared = headers['content-length'];
-  if (declared === undefined || req.readableEnded) return undefined;
-  if (!isPlainJson(headers['content-type']) || !DIGITS.test(declared)) return undefined;
-  const length = Number(declared);
+  return declared !== undefined && DIGITS.test(declared) ? Number(declared) : undefined;
+}
+
+/**
+ * The length of a body the short path can take: declared, within the limit, not compressed,
+ * and plain JSON in UTF-8. Anything else (chunked, gzip, another charset) is left to
+ * body-parser, which answers each case as it always has.
+ */
+function plainLength(req: IncomingMessage, maxBytes: number): number | undefined {
+  const length = declaredLength(req);
+  if (length === undefined || req.readableEnded) return undefined;
+  if (!isPlainJson(req.headers['content-type'])) return undefined;
   return length > 0 && length <= maxBytes ? length : undefined;
 }
 
@@ -47,12 +54,8 @@ function plainLength(req: IncomingMessage, maxBytes: number): number | undefined
  * waited for the request timeout (408) instead.
  */
 function declaredTooLarge(req: IncomingMessage, maxBytes: number): boolean {
-  const { headers } = req;
-  if (headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) {
-    return false;
-  }
-  const declared = headers['content-length'];
-  return declared !== undefined && ALL_DIGITS.test(declared) && Number(declared) > maxBytes;
+  const length = declaredLength(req);
+  return length !== undefined && length > maxBytes;
 }
 
 /** The value of a body that starts as JSON must and parses; NOT_JSON for anything else. */
