@@ -9,6 +9,7 @@ import type { LlmCompletion, LlmEvent, LlmRequest } from '../../llm.types';
 import { SseDecoder } from '../../sse/sse-decoder';
 import { countMessageTokens } from '../../tokens/count-tokens';
 import { CallGuard } from './call-guard';
+import { eachChunk } from './each-chunk';
 import { holdSocket } from './hold-socket';
 import { type RawMessage, type RawUsage, readReasoning, readUsage } from './chat-chunk';
 import { splitThinkTags } from '../../reasoning/think-tag-splitter';
@@ -195,22 +196,16 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const decoder = new SseDecoder();
     const reader = new ChatStreamReader(this.where, promptTokens, emit);
     let received = 0;
+    const take = (bytes: Buffer) => {
+      guard.touch();
+      received += bytes.length;
+      if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
+      decoder.push(bytes);
+      return this.takeEvents(decoder, reader, whenWritable, guard, response);
+    };
     try {
-      // Leaving the loop at `[DONE]` must not destroy the response: see `recycle`.
-      for await (const bytes of response.iterator({ destroyOnReturn: false })) {
-        guard.touch();
-        received += (bytes as Buffer).length;
-        if (received > MAX_COMPLETION_BYTES) throw this.tooLong();
-        // The consumer is asked after every event (one read can hold hundreds of them), and
-        // events are decoded one at a time: a wait holds the rest of this read, undecoded.
-        decoder.push(bytes as Buffer);
-        for (let event = decoder.next(); event; event = decoder.next()) {
-          reader.take(event);
-          const writable = whenWritable?.();
-          if (writable) await this.waitForConsumer(writable, guard, response);
-        }
-        if (reader.finished) break;
-      }
+      // Stopping at `[DONE]` must not destroy the response: see `recycle`.
+      await eachChunk(response, take, () => reader.finished);
     } catch (error) {
       response.destroy();
       if (guard.signal.aborted || error instanceof LlmUpstreamError) throw error;
@@ -218,6 +213,30 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     }
     if (reader.finished) recycle(response);
     reader.end();
+  }
+
+  /**
+   * Hands the decoded events of the last chunk to the reader. The consumer is asked after every
+   * event (one read can hold hundreds of them), and events are decoded one at a time: a wait
+   * holds the rest of this read, undecoded, and resumes decoding it when it is over.
+   */
+  private takeEvents(
+    decoder: SseDecoder,
+    reader: ChatStreamReader,
+    whenWritable: LlmRequest['whenWritable'],
+    guard: CallGuard,
+    response: IncomingMessage,
+  ): Promise<void> | undefined {
+    for (let event = decoder.next(); event; event = decoder.next()) {
+      reader.take(event);
+      const writable = whenWritable?.();
+      if (writable) {
+        return this.waitForConsumer(writable, guard, response).then(() =>
+          this.takeEvents(decoder, reader, whenWritable, guard, response),
+        );
+      }
+    }
+    return undefined;
   }
 
   /**
