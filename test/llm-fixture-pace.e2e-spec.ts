@@ -4,9 +4,9 @@ import { request } from 'node:http';
 import { LlmFixtureServer } from './fixtures/llm-server';
 
 const DELAY_MS = 20;
-const WORDS = 'one two three four five six seven eight nine ten';
-const EVENTS = 12; // the role chunk, ten words, the finish chunk
-const BLOCK_MS = 200;
+const WORDS = Array.from({ length: 28 }, (_, i) => `word${i}`).join(' ');
+const EVENTS = 30; // the role chunk, 28 words, the finish chunk
+const BLOCK_MS = 300;
 /** Halfway between ending on schedule and ending a whole block late. */
 const ON_SCHEDULE_MS = EVENTS * DELAY_MS + BLOCK_MS / 2;
 
