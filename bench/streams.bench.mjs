@@ -21,6 +21,7 @@ import {
   startApp,
 } from './support/processes.mjs';
 import { openStreams } from './support/stream-load.mjs';
+import { startBarePipe } from './support/bare-pipe.mjs';
 import { streamsReport, TARGET_MB } from './support/streams-report.mjs';
 import { machine, writeResult } from './support/results.mjs';
 
@@ -112,9 +113,41 @@ async function round(fixture, heap, questions) {
   }
 }
 
+/**
+ * The same load (one question for all) through a bare node:http pipe instead of the app: what
+ * relaying this many streams costs on this machine with no gateway in the way.
+ */
+async function barePipeRound(fixture) {
+  const pipe = await startBarePipe(fixture.url);
+  try {
+    await fixture.command({ delayMs: 0, words: 0 });
+    const agent = newAgent();
+    for (let i = 0; i < 50; i += 1) await streamChat(`${pipe.url}/`, chatBody, { agent });
+    agent.destroy();
+    await fixture.command({ delayMs: DELAY_MS, words: WORDS });
+    const loadBefore = loadavg();
+    const load = await openStreams({
+      app: pipe,
+      fixturePid: fixture.pid,
+      metricsToken: METRICS_TOKEN,
+      streams: STREAMS,
+      body: () => chatBody,
+      headers: {},
+    });
+    console.log(
+      `bare pipe, ${STREAMS} streams: ${load.completed} completed, peak open ${load.peakOpen}, ` +
+        `CPU ${((load.cpu.app * 1e6) / load.events).toFixed(0)} µs a chunk`,
+    );
+    return { ...load, loadBefore };
+  } finally {
+    await pipe.stop();
+  }
+}
+
 async function main() {
   const fixture = await startFixtureProcess();
   try {
+    const pipe = await barePipeRound(fixture);
     // The heap settings interleaved, so drift on the machine hits both alike.
     const rounds = [];
     for (let i = 0; i < ROUNDS; i += 1) {
@@ -138,7 +171,7 @@ async function main() {
       `# ${STREAMS.toLocaleString('en')} open SSE streams: peak memory\n\n` +
       'Written by `bench/streams.bench.mjs` (`npm run bench:streams`).\n' +
       `Machine: ${machine()}.\n`;
-    await writeResult('streams', `${head}\n${streamsReport(rounds, config)}`);
+    await writeResult('streams', `${head}\n${streamsReport(rounds, config, pipe)}`);
     for (const heap of HEAPS) {
       const worst = Math.max(...rounds.filter((r) => r.heap === heap.label).map((r) => r.hwmMb));
       console.log(`peak RSS, ${heap.label}: ${worst.toFixed(0)} MB (target < ${TARGET_MB} MB)`);

@@ -85,7 +85,9 @@ async function gateway(appUrl, q, agent) {
 async function main() {
   const searx = await startSearx();
   const fixture = await startFixtureProcess();
-  await fixture.command({ delayMs: CHUNK_DELAY_MS, words: WORDS });
+  // A steady pace: the fixture shares this machine's two cores with the path being measured, and
+  // paced after each write it would charge that path for slowing the model itself down.
+  await fixture.command({ delayMs: CHUNK_DELAY_MS, words: WORDS, steady: true });
   const fd = openSync(LOG_FILE, 'a');
   let app;
   try {
@@ -132,8 +134,12 @@ async function main() {
         b: () => bare(proxy.url, q, bodies[i], agent),
       };
       const row = {};
-      for (const who of ORDERS[i % ORDERS.length]) row[who] = await run[who]();
-      if (i % 50 === 0) await fixture.command({});
+      const order = ORDERS[i % ORDERS.length];
+      for (const who of order) row[who] = await run[who]();
+      // The fixture's own time for each answer (one LLM call each, in the order they ran).
+      const { durations } = await fixture.command({ durations: true });
+      if (durations.length === order.length)
+        [...order].forEach((who, k) => (row[who].llm = durations[k]));
       if (i >= WARMUP) rounds[Math.floor((i - WARMUP) / ITERATIONS)].push(row);
     }
     const askedAfter = await searx.pagesAsked();
@@ -153,6 +159,11 @@ async function main() {
       bdEnd: of(rows, (r) => r.b.end - r.h.end),
       gbTtft: of(rows, (r) => r.g.ttft - r.b.ttft),
       gbEnd: of(rows, (r) => r.g.end - r.b.end),
+      gLlm: of(rows, (r) => r.g.llm),
+      hLlm: of(rows, (r) => r.h.llm),
+      bLlm: of(rows, (r) => r.b.llm),
+      dLlm: of(rows, (r) => r.g.llm - r.h.llm),
+      bdLlm: of(rows, (r) => r.b.llm - r.h.llm),
       perRound: rounds.map((list) => ({
         dTtft: of(list, (r) => r.g.ttft - r.h.ttft).p50,
         dEnd: of(list, (r) => r.g.end - r.h.end).p50,
@@ -171,7 +182,8 @@ async function main() {
       `added p50: first token ${result.dTtft.p50.toFixed(2)} ms, whole answer ${result.dEnd.p50.toFixed(2)} ms; ` +
         `per round: ${result.perRound.map((r) => `${r.dTtft.toFixed(2)}/${r.dEnd.toFixed(2)}`).join(', ')}; ` +
         `bare proxy added p50: ${result.bdTtft.p50.toFixed(2)} / ${result.bdEnd.p50.toFixed(2)} ms; ` +
-        `pages asked: ${JSON.stringify(result.pages)}`,
+        `pages asked: ${JSON.stringify(result.pages)}; ` +
+        `the fixture's own time, gateway/bare proxy − by hand p50: ${result.dLlm.p50.toFixed(2)} / ${result.bdLlm.p50.toFixed(2)} ms`,
     );
     await writeResult('uncached', report(result));
   } finally {
@@ -210,7 +222,12 @@ after it: ${load(r.loadAfter)}.
 - Search: Debian's \`searx\` 1.1 with one engine over a synthetic web in its own process: every
   question has 3-8 results, all on page 1 (a narrow question). Every question is new.
 - LLM: the fixture (\`test/fixtures/llm-server.ts\`) in its own process, ${WORDS} words, one a chunk,
-  ${CHUNK_DELAY_MS} ms apart.
+  ${CHUNK_DELAY_MS} ms apart at a steady pace: each chunk is due ${CHUNK_DELAY_MS} ms after the one before was due,
+  not after it was written, as a model server on its own hardware keeps its pace whoever reads it.
+  Paced after each write (before 2026-12-01), the fixture, which shares the two cores with the path
+  being measured, took ~0.9 ms longer over an answer when the gateway or the bare proxy was in the
+  path (one run at load ~1.8), and that was counted as the path's own cost. The table's last rows
+  give the fixture's own time per answer, so the pace can be checked.
 - The gateway: \`node dist/apps/api/src/main.js\`, \`NODE_ENV=production\`, \`LOG_LEVEL=info\` to a file,
   \`SEARCH_CACHE_TTL_SECONDS=0\`, \`PAGE_FETCH=off\`, \`SEARXNG_URL\` and \`LLM_BASE_URL\` as above, rate
   limits off. A streamed \`sonar\` request, one user message.
@@ -245,6 +262,12 @@ ${row('First token, bare proxy − by hand', r.bdTtft)}
 ${row('Whole answer, bare proxy − by hand', r.bdEnd)}
 ${row('First token, gateway − bare proxy', r.gbTtft)}
 ${row('Whole answer, gateway − bare proxy', r.gbEnd)}
+| **The LLM fixture's own time, arrival to end of answer** | | | | |
+${row('Asked by the gateway', r.gLlm)}
+${row('Asked by hand', r.hLlm)}
+${row('Asked by the bare proxy', r.bLlm)}
+${row('Gateway − by hand, per question', r.dLlm)}
+${row('Bare proxy − by hand, per question', r.bdLlm)}
 
 ## Spread: p50 per round
 

@@ -42,7 +42,9 @@ export async function startFixtureProcess() {
     url,
     pid: child.pid,
     /**
-     * Sends `{ delayMs?, words?, reset?, last? }`; resolves with the fixture's reply. Or
+     * Sends `{ delayMs?, words?, steady?, reset?, last?, durations? }`; resolves with the
+     * fixture's reply (`last`: the last request's body; `durations`: each request's time from
+     * arrival to the end of its answer, in order, since the last command). Or
      * `{ outcomes: 'text' }`, which changes nothing: how the requests since the last other
      * command whose messages contain that text have ended so far, by outcome.
      */
@@ -67,6 +69,9 @@ async function countOutcomes(requests, text) {
   return counts;
 }
 
+/** Milliseconds from a request's arrival to the end of its answer, on the fixture's clock. */
+const durationOf = (record) => (record.endedAt ?? NaN) - record.receivedAt;
+
 /** The default answer (citing the prompt's sources), stretched to about `count` words. */
 function stretch(answer, count) {
   const words = answer.split(' ');
@@ -85,15 +90,17 @@ async function serve() {
     }
     if (message.reset) fixture.reset();
     if (message.delayMs !== undefined) fixture.chunkDelayMs = message.delayMs;
+    if (message.steady !== undefined) fixture.steadyPace = message.steady;
     if (message.words !== undefined) words = message.words;
     fixture.respond = (request) => {
       const answer = defaultRespond(request);
       return words > 0 ? stretch(answer, words) : answer;
     };
     const last = message.last ? fixture.requests.at(-1)?.body : undefined;
+    const durations = message.durations ? fixture.requests.map(durationOf) : undefined;
     // Recorded requests would pile up over thousands of calls: keep none between commands.
     fixture.requests.length = 0;
-    process.send({ ok: true, last });
+    process.send({ ok: true, last, durations });
   });
   process.on('disconnect', () => void fixture.close().then(() => process.exit(0)));
   process.send({ url: fixture.url });

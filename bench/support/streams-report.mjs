@@ -5,6 +5,8 @@ export const TARGET_MB = 250;
 const mb = (n) => `${n.toFixed(0)} MB`;
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The relaying process's CPU time per SSE event the client received, in µs. */
+const usPerEvent = (r) => ((r.cpu.app * 1e6) / r.events).toFixed(0);
 const heapMb = (round, name) => round.atPeak?.metrics?.[name] / 1024 ** 2;
 
 const ROWS = [
@@ -38,13 +40,32 @@ const ROWS = [
     'Peak RSS above idle, per stream',
     (r) => `${(((r.hwmMb - r.idle.rssMb) * 1024) / r.streams).toFixed(0)} KB`,
   ],
+  ['App CPU per event relayed (user + system)', (r) => `${usPerEvent(r)} µs`],
   [
     'CPU seconds: app / fixture / client',
     (r) => `${r.cpu.app.toFixed(1)} / ${r.cpu.fixture.toFixed(1)} / ${r.cpu.client.toFixed(1)}`,
   ],
 ];
 
-export function streamsReport(rounds, config) {
+/** The same load through a bare node:http pipe: the machine's own cost of relaying it. */
+function barePipeSection(pipe, config) {
+  const perSecond = (config.STREAMS * 1000) / config.DELAY_MS;
+  const cores = (us) => ((perSecond * us) / 1e6).toFixed(2);
+  return `## The same load through a bare pipe
+
+At ${config.DELAY_MS} ms a chunk, ${config.STREAMS.toLocaleString('en')} streams ask for ${perSecond.toLocaleString('en')} events a second. Before the rounds above,
+the same ${config.STREAMS.toLocaleString('en')} streams (one question for all) went through a bare node:http process that pipes the
+fixture's bytes back untouched (\`bench/support/bare-pipe.mjs\`: no parsing, re-encoding, search or
+framework), warmed up the same way. At the load average ${pipe.loadBefore.map((n) => n.toFixed(2)).join(' / ')}:
+${pipe.completed} / ${pipe.streams} completed, ${pipe.peakOpen} open at once at the peak, all open after ${ms(pipe.allOpenMs)},
+first chunk p50 / p95 ${ms(pipe.firstEvent.p50)} / ${ms(pipe.firstEvent.p95)}, peak RSS ${mb(pipe.hwmMb)}, and it used **${usPerEvent(pipe)} µs of CPU
+per event** (${cores(Number(usPerEvent(pipe)))} cores' worth at this pace); the fixture ${((pipe.cpu.fixture * 1e6) / pipe.events).toFixed(0)} µs and the client
+${((pipe.cpu.client * 1e6) / pipe.events).toFixed(0)} µs per event. The app's own figure per round is in the table above: at this pace each
+10 µs per event is ${cores(10)} of the machine's 2 cores, which it shares with the fixture and the client.
+`;
+}
+
+export function streamsReport(rounds, config, pipe) {
   const verdicts = config.HEAPS.flatMap(({ label: heap }) =>
     config.QUESTIONS.map(({ label: questions }) => {
       const of = rounds.filter((r) => r.heap === heap && r.questions === questions);
@@ -97,5 +118,6 @@ time from sending the request to the first \`data:\` event (the role chunk with 
 | | ${rounds.map((_, i) => `Round ${i + 1}`).join(' | ')} |
 | --- | ${rounds.map(() => '---').join(' | ')} |
 ${ROWS.map(([label, f]) => `| ${label} | ${rounds.map(f).join(' | ')} |`).join('\n')}
-`;
+
+${barePipeSection(pipe, config)}`;
 }
