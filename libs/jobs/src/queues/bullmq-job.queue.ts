@@ -5,7 +5,7 @@ import type { JobProcessor, JobQueue } from '../job-queue.interface';
 const QUEUE_NAME = 'answergate-async-jobs';
 const PING_TIMEOUT_MS = 1000;
 /** With Redis gone, closing would wait for it forever. */
-const CLOSE_TIMEOUT_MS = 3000;
+export const CLOSE_TIMEOUT_MS = 3000;
 
 const within = (work: Promise<unknown>, ms: number): Promise<unknown> =>
   Promise.race([work.catch(() => undefined), new Promise((r) => setTimeout(r, ms).unref())]);
@@ -106,7 +106,9 @@ export class BullMqJobQueue implements JobQueue {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.worker) {
-      const closed = this.worker.close();
+      // Without Redis the worker's running jobs can neither finish nor be given back, and a
+      // close that waits for them never gets to stop its timers, which keep the process alive.
+      const closed = this.worker.close(this.workerConnection?.status !== 'ready');
       for (const abort of this.running.values())
         abort.abort(new Error('the worker is shutting down'));
       await within(closed, CLOSE_TIMEOUT_MS);
