@@ -4,8 +4,9 @@
 // gateway at all: no parsing, no re-encoding, no search.
 import { Buffer } from 'node:buffer';
 import { fork } from 'node:child_process';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { pipeAnswer } from './pipe-answer.mjs';
 import { stopChild, track } from './processes.mjs';
 
 function serve(llmUrl) {
@@ -19,20 +20,7 @@ function serve(llmUrl) {
     req.on('data', (piece) => pieces.push(piece));
     req.on('end', () => {
       const body = JSON.parse(Buffer.concat(pieces).toString('utf8'));
-      const payload = JSON.stringify({ ...body, model: 'fixture-model' });
-      const upstream = request(`${llmUrl}/chat/completions`, {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-        },
-      });
-      upstream.on('response', (answer) => {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        answer.pipe(res);
-      });
-      upstream.end(payload);
+      pipeAnswer(llmUrl, { ...body, model: 'fixture-model' }, agent, res);
     });
   });
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));

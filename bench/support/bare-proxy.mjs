@@ -2,10 +2,10 @@
 // `POST /` with `{ q, llmBody }` it asks searx for page 1 of `q`, then streams the LLM's answer to
 // `llmBody` back as it comes. It is the floor for any gateway on this machine: the same two calls
 // and the same extra process hop, with no framework, validation, prompt building or re-encoding.
-import { Buffer } from 'node:buffer';
 import { fork } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath, URLSearchParams } from 'node:url';
+import { pipeAnswer } from './pipe-answer.mjs';
 import { stopChild, track } from './processes.mjs';
 
 function serve(searxUrl, llmUrl) {
@@ -30,20 +30,7 @@ function serve(searxUrl, llmUrl) {
     req.on('end', async () => {
       const { q, llmBody } = JSON.parse(text);
       await search(q);
-      const payload = JSON.stringify(llmBody);
-      const upstream = request(`${llmUrl}/chat/completions`, {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-        },
-      });
-      upstream.on('response', (answer) => {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        answer.pipe(res);
-      });
-      upstream.end(payload);
+      pipeAnswer(llmUrl, llmBody, agent, res);
     });
   });
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
