@@ -22,7 +22,7 @@ import {
 } from './support/processes.mjs';
 import { openStreams } from './support/stream-load.mjs';
 import { startBarePipe } from './support/bare-pipe.mjs';
-import { streamsReport, TARGET_MB } from './support/streams-report.mjs';
+import { streamsReport, TARGET_MB, usPerEvent } from './support/streams-report.mjs';
 import { machine, writeResult } from './support/results.mjs';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
@@ -136,7 +136,7 @@ async function barePipeRound(fixture) {
     });
     console.log(
       `bare pipe, ${STREAMS} streams: ${load.completed} completed, peak open ${load.peakOpen}, ` +
-        `CPU ${((load.cpu.app * 1e6) / load.events).toFixed(0)} µs a chunk`,
+        `CPU ${usPerEvent(load)} µs a chunk`,
     );
     return { ...load, loadBefore };
   } finally {

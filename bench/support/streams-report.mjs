@@ -5,8 +5,8 @@ export const TARGET_MB = 250;
 const mb = (n) => `${n.toFixed(0)} MB`;
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-/** The relaying process's CPU time per SSE event the client received, in µs. */
-const usPerEvent = (r) => ((r.cpu.app * 1e6) / r.events).toFixed(0);
+/** CPU time per SSE event the client received, in whole µs: the relaying process's, or `who`'s. */
+export const usPerEvent = (r, who = 'app') => Math.round((r.cpu[who] * 1e6) / r.events);
 const heapMb = (round, name) => round.atPeak?.metrics?.[name] / 1024 ** 2;
 
 const ROWS = [
@@ -59,8 +59,8 @@ fixture's bytes back untouched (\`bench/support/bare-pipe.mjs\`: no parsing, re-
 framework), warmed up the same way. At the load average ${pipe.loadBefore.map((n) => n.toFixed(2)).join(' / ')}:
 ${pipe.completed} / ${pipe.streams} completed, ${pipe.peakOpen} open at once at the peak, all open after ${ms(pipe.allOpenMs)},
 first chunk p50 / p95 ${ms(pipe.firstEvent.p50)} / ${ms(pipe.firstEvent.p95)}, peak RSS ${mb(pipe.hwmMb)}, and it used **${usPerEvent(pipe)} µs of CPU
-per event** (${cores(Number(usPerEvent(pipe)))} cores' worth at this pace); the fixture ${((pipe.cpu.fixture * 1e6) / pipe.events).toFixed(0)} µs and the client
-${((pipe.cpu.client * 1e6) / pipe.events).toFixed(0)} µs per event. The app's own figure per round is in the table above: at this pace each
+per event** (${cores(usPerEvent(pipe))} cores' worth at this pace); the fixture ${usPerEvent(pipe, 'fixture')} µs and the client
+${usPerEvent(pipe, 'client')} µs per event. The app's own figure per round is in the table above: at this pace each
 10 µs per event is ${cores(10)} of the machine's 2 cores, which it shares with the fixture and the client.
 `;
 }
