@@ -13,6 +13,7 @@ import { jsonBody } from './http/json-body';
 import { requireJsonBody } from './http/require-json-body.middleware';
 import { requestLifecycle } from './http/request-lifecycle.middleware';
 import { securityHeaders } from './http/security-headers';
+import { shareResponseShape } from './http/shared-response-shape';
 import { DrainService } from './lifecycle/drain.service';
 import { AppLogger } from './logging/app-logger';
 import { RequestLog } from './logging/request-log';
@@ -44,6 +45,8 @@ export async function createApp(environment?: RawEnvironment): Promise<NestExpre
   // Sockets beyond this are closed at accept: idle connections cannot exhaust descriptors.
   server.maxConnections = config.maxConnections;
   answerClientErrors(server);
+  // Before Express's own listener: keeps every response on one V8 hidden class (Node 20/22).
+  shareResponseShape(server);
   app.disable('x-powered-by');
   // In this order: the lifecycle with CORS first (so 413, 415 and invalid JSON are logged,
   // counted and readable by a browser), then the JSON-only gate and the body parser (JSON
