@@ -33,6 +33,7 @@ export { REDIS_CLIENT } from './redis/redis.tokens';
 export { RedisBreaker, type BreakerState } from './redis/redis-breaker';
 export { RateLimitError } from './errors/rate-limit.error';
 export { isInstructionLike, withoutInstructions } from './text/instruction-like';
+export { rememberedText } from './text/remembered-text';
 export { stripUserInfo } from './text/strip-user-info';
 export {
   countTokens,
