@@ -1,5 +1,6 @@
 // 1,000 open SSE streams: the app's peak RSS while every stream is open at once, against a
-// slowed LLM fixture (50 ms a chunk, 400 words: ~20 s a stream unloaded). Each round starts a
+// slowed LLM fixture (50 ms a chunk, 800 words: ~40 s a stream unloaded, long enough that the
+// first streams are still open when the last ones open, even with the app behind the pace). Each round starts a
 // fresh app process (production settings, request logs at info to a file), warms it up, reads its
 // idle memory, then opens all streams at once; once with V8's default heap, once with the heap
 // limit a 512Mi pod would set. App, fixture and this client are three processes.
@@ -56,7 +57,7 @@ const QUESTIONS = [
   },
 ];
 const DELAY_MS = 50;
-const WORDS = 400;
+const WORDS = 800;
 const HEAP_USED = 'answergate_nodejs_heap_size_used_bytes';
 const auth = { authorization: `Bearer ${BENCH_KEY}` };
 const bodyOf = (content) => ({

@@ -107,7 +107,9 @@ the manifests' ${config.POD_MEMORY_MB}Mi: \`NODE_OPTIONS=${config.SHIPPED}\`, as
 (\`deploy/docker/node-heap.sh\` run with \`MEMORY_LIMIT_MB=${config.POD_MEMORY_MB}\`). The app answers 50 streamed
 requests one after the other (warm-up), rests 1 s, and its idle RSS is read. Then the fixture
 (\`test/fixtures/llm-server.ts\`, transpiled, its own process) waits ${config.DELAY_MS} ms before every
-chunk of a ${config.WORDS}-word answer (one word a chunk, then a usage chunk), and this process opens all
+chunk of a ${config.WORDS}-word answer (one word a chunk, then a usage chunk: long, so that the first streams
+are still open when the last ones open even with the app behind the pace; with 400 words they
+were not, in half the rounds of the last run), and this process opens all
 ${config.STREAMS} streams at once (the same question: \`${JSON.stringify(config.body)}\`) through one keep-alive \`Agent\`.
 The app's RSS is read from \`/proc/<pid>/status\` every 50 ms (VmHWM is the kernel's own peak), its
 \`/metrics\` (heap) at most once a second while the most streams are open. "First chunk" is the
