@@ -173,10 +173,32 @@ function openReaders(url, question) {
 }
 
 /**
+ * The same 20 streams read at full speed to their end: the text the slow readers make the app
+ * process, without their slowness. RSS above idle after this is what the readers' slowness adds,
+ * not what a process pays on its first busy seconds (young-generation pages first touched,
+ * old-space garbage, code compiled).
+ */
+async function fastReaders(app) {
+  const agent = newAgent(READERS);
+  const answers = await Promise.all(
+    Array.from({ length: READERS }, () =>
+      streamChat(`${app.url}/v1/chat/completions`, body, { headers: auth, agent }),
+    ),
+  );
+  agent.destroy();
+  const failed = answers.find((a) => a.error || !a.done);
+  if (failed) throw new Error(`a fast reader failed: ${failed.error ?? 'no [DONE]'}`);
+}
+
+/**
  * RSS with 20 slow readers, and the bytes that went through meanwhile. No GC is forced here:
- * RSS as the process lets it grow.
+ * RSS as the process lets it grow. Idle is read after 20 fast readers of the same answer; the
+ * RSS after the one warm-up answer is kept too (`coldIdle`: the baseline before 2026-12-01).
  */
 async function rssPhase(app, fixture) {
+  await sleep(2000);
+  const coldIdle = procMemory(app.pid).rssMb;
+  await fastReaders(app);
   await sleep(2000);
   const idle = procMemory(app.pid).rssMb;
   const idleSpaces = await heapSpaces(app.url);
@@ -198,6 +220,7 @@ async function rssPhase(app, fixture) {
   readers.release();
   const bytes = await readers.done;
   return {
+    coldIdle,
     idle,
     during,
     peak,
