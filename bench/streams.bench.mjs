@@ -1,9 +1,10 @@
 // 1,000 open SSE streams: the app's peak RSS while every stream is open at once, against a
 // slowed LLM fixture (50 ms a chunk, 800 words: ~40 s a stream unloaded, long enough that the
-// first streams are still open when the last ones open, even with the app behind the pace). Each round starts a
-// fresh app process (production settings, request logs at info to a file), warms it up, reads its
-// idle memory, then opens all streams at once; once with V8's default heap, once with the heap
-// limit a 512Mi pod would set. App, fixture and this client are three processes.
+// first streams are still open when the last ones open, even with the app behind the pace).
+// Each round starts a fresh app process (production settings, request logs at info to a file),
+// warms it up, reads its idle memory, then opens all streams at once; once with V8's default
+// heap, once with the heap limit a 512Mi pod would set. App, fixture and this client are three
+// processes.
 // Target: peak RSS (VmHWM) under 250 MB with zero errors and every stream open at once, judged
 // for each heap setting and each question mix.
 import { closeSync, openSync, rmSync } from 'node:fs';
