@@ -4,6 +4,7 @@ import { InvalidRequestError } from '../errors/invalid-request.error';
 import { copyEntity } from './copy-entity';
 import { classTag, entityKey } from './entity-key';
 import { firstValidationProblem } from './first-validation-problem';
+import { rememberValidationRules } from './remembered-validation-rules';
 
 const isPlainObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -46,6 +47,7 @@ class RememberingValidationPipe extends ValidationPipe {
  * refused before this, as `unsupported_parameter`.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new RememberingValidationPipe({
     transform: true,
     whitelist: true,
