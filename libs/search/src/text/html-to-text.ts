@@ -18,15 +18,21 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Visible text of an HTML fragment: scripts, styles and tags dropped, entities decoded. */
+/**
+ * Visible text of an HTML fragment: scripts, styles and tags dropped, entities decoded. Most
+ * search titles and snippets have no `<`, `&` or line break: they skip the passes that need one.
+ */
 export function htmlToText(html: string): string {
-  const text = html
+  const text = html.includes('<') ? withoutTags(html) : html;
+  const spaced = (text.includes('&') ? decodeEntities(text) : text).replace(/[ \t\f\v]+/g, ' ');
+  return (spaced.includes('\n') ? spaced.replace(/\s*\n\s*/g, '\n') : spaced).trim();
+}
+
+/** Scripts, styles, comments and tags dropped; a block's tags become line breaks. */
+function withoutTags(html: string): string {
+  return html
     .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<\/?(p|div|br|li|h[1-6]|tr|section|article|header|footer)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, ' ');
-  return decodeEntities(text)
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
 }
