@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { SearchCache } from '../search-cache.interface';
+import { entryBytes } from './entry-bytes';
 
 /** In-process LRU with a TTL, bounded by the approximate bytes of what it holds. */
 export class MemorySearchCache implements SearchCache {
@@ -12,8 +13,8 @@ export class MemorySearchCache implements SearchCache {
       ttl: ttlMs,
       perf: clock,
       maxSize: maxBytes,
-      // UTF-16 in memory: about two bytes a character, plus the key.
-      sizeCalculation: (value, key) => (JSON.stringify(value).length + key.length) * 2,
+      // Counted once, when stored: cached results include the room they grow into.
+      sizeCalculation: (value, key) => entryBytes(key, value),
     });
   }
 
