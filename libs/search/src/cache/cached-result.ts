@@ -41,7 +41,12 @@ export function compactEnds(
   ends: readonly number[],
   textLength: number,
 ): Uint16Array | Uint32Array {
-  return textLength <= 0xffff ? Uint16Array.from(ends) : Uint32Array.from(ends);
+  return endBytes(textLength) === 2 ? Uint16Array.from(ends) : Uint32Array.from(ends);
+}
+
+/** Bytes a token end of a text this long takes in `compactEnds`. */
+export function endBytes(textLength: number): 2 | 4 {
+  return textLength <= 0xffff ? 2 : 4;
 }
 
 /** Where the snippet's tokens end, computed once per cached result (in this process). */

@@ -1,3 +1,5 @@
+import { endBytes } from './cached-result';
+
 /**
  * What a cache entry may take in V8's heap, roughly and on the high side: the budget
  * (`SEARCH_CACHE_MAX_MB`) is spent by this count. Strings count two bytes a character (V8 keeps
@@ -38,22 +40,21 @@ export function entryBytes(key: string, value: unknown): number {
 
 /** Counted as `heldBytes` will count them once made: two more fields and what they hold. */
 function growthRoom(item: unknown): number {
-  const snippet = snippetOf(item);
-  if (snippet === undefined) return 0;
-  const endBytes = snippet.length <= 0xffff ? 2 : 4;
-  const tokenEnds = SLOT + TYPED_ARRAY + endBytes * snippet.length;
+  const result = growableResult(item);
+  if (!result) return 0;
+  const { length } = result.snippet;
+  const tokenEnds = SLOT + TYPED_ARRAY + endBytes(length) * length;
   // `cut: { tokens, result }`, its result a copy with a snippet no longer than this one.
-  const cut = SLOT + HEADER + 3 * SLOT + heldBytes((item as { result: object }).result);
+  const cut = SLOT + HEADER + 3 * SLOT + heldBytes(result);
   return tokenEnds + cut;
 }
 
-/** The snippet of a cached search result (`{ result: { snippet }, key }`), else undefined. */
-function snippetOf(item: unknown): string | undefined {
+/** The result of a cached search result (`{ result: { snippet }, key }`), else undefined. */
+function growableResult(item: unknown): { snippet: string } | undefined {
   if (typeof item !== 'object' || item === null || !('result' in item) || !('key' in item)) {
     return undefined;
   }
-  const { result } = item as { result: unknown };
+  const { result } = item;
   if (typeof result !== 'object' || result === null || !('snippet' in result)) return undefined;
-  const { snippet } = result;
-  return typeof snippet === 'string' ? snippet : undefined;
+  return typeof result.snippet === 'string' ? (result as { snippet: string }) : undefined;
 }
