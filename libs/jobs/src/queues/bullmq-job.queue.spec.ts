@@ -31,4 +31,25 @@ describe('BullMqJobQueue.stop', () => {
     // and only the timeout ended it.
     expect(performance.now() - started).toBeLessThan(CLOSE_TIMEOUT_MS / 2);
   }, 20_000);
+
+  it('with Redis stalled (its connection still ready) closes the worker at once too', async () => {
+    redis = await RedisServer.start();
+    const queue = await BullMqJobQueue.open({
+      redisUrl: redis.url,
+      lockDurationMs: 5000,
+      stalledIntervalMs: 5000,
+      maxStalledCount: 1,
+    });
+    queue.start(
+      () => Promise.resolve(),
+      1,
+      () => undefined,
+    );
+    await queue.depth();
+    redis.stall();
+
+    const started = performance.now();
+    await queue.stop();
+    expect(performance.now() - started).toBeLessThan(CLOSE_TIMEOUT_MS / 2);
+  }, 20_000);
 });

@@ -4,6 +4,8 @@ import type { JobProcessor, JobQueue } from '../job-queue.interface';
 
 const QUEUE_NAME = 'answergate-async-jobs';
 const PING_TIMEOUT_MS = 1000;
+/** At shutdown, how long Redis may take to answer before it counts as gone. */
+const STOP_PING_TIMEOUT_MS = 500;
 /** With Redis gone, closing would wait for it forever. */
 export const CLOSE_TIMEOUT_MS = 3000;
 
@@ -108,7 +110,9 @@ export class BullMqJobQueue implements JobQueue {
     if (this.worker) {
       // Without Redis the worker's running jobs can neither finish nor be given back, and a
       // close that waits for them never gets to stop its timers, which keep the process alive.
-      const closed = this.worker.close(this.workerConnection?.status !== 'ready');
+      // A connection can still say 'ready' just after Redis went away: Redis is asked.
+      const reachable = await answersWithin(this.workerConnection, STOP_PING_TIMEOUT_MS);
+      const closed = this.worker.close(!reachable);
       for (const abort of this.running.values())
         abort.abort(new Error('the worker is shutting down'));
       await within(closed, CLOSE_TIMEOUT_MS);
@@ -119,9 +123,23 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   async ping(): Promise<void> {
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('Redis did not answer')), PING_TIMEOUT_MS).unref(),
-    );
-    await Promise.race([this.connection.ping(), timeout]);
+    await pingWithin(this.connection, PING_TIMEOUT_MS);
   }
+}
+
+/** Resolves when Redis answers a PING on `connection` within `ms`, rejects otherwise. */
+async function pingWithin(connection: Redis, ms: number): Promise<void> {
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('Redis did not answer')), ms).unref(),
+  );
+  await Promise.race([connection.ping(), timeout]);
+}
+
+/** True when `connection` is up and Redis answers on it within `ms`. */
+function answersWithin(connection: Redis | undefined, ms: number): Promise<boolean> {
+  if (connection?.status !== 'ready') return Promise.resolve(false);
+  return pingWithin(connection, ms).then(
+    () => true,
+    () => false,
+  );
 }
