@@ -2,6 +2,23 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { RedisServer } from '../../../../test/support/redis-server';
 import { BullMqJobQueue, CLOSE_TIMEOUT_MS } from './bullmq-job.queue';
 
+/** A queue with a started worker (nothing to do), once it has reached Redis. */
+async function startedQueue(redisUrl: string): Promise<BullMqJobQueue> {
+  const queue = await BullMqJobQueue.open({
+    redisUrl,
+    lockDurationMs: 5000,
+    stalledIntervalMs: 5000,
+    maxStalledCount: 1,
+  });
+  queue.start(
+    () => Promise.resolve(),
+    1,
+    () => undefined,
+  );
+  await queue.depth();
+  return queue;
+}
+
 describe('BullMqJobQueue.stop', () => {
   let redis: RedisServer | undefined;
   afterEach(async () => {
@@ -10,18 +27,7 @@ describe('BullMqJobQueue.stop', () => {
 
   it('with Redis gone closes the worker at once instead of waiting out the close timeout', async () => {
     redis = await RedisServer.start();
-    const queue = await BullMqJobQueue.open({
-      redisUrl: redis.url,
-      lockDurationMs: 5000,
-      stalledIntervalMs: 5000,
-      maxStalledCount: 1,
-    });
-    queue.start(
-      () => Promise.resolve(),
-      1,
-      () => undefined,
-    );
-    await queue.depth(); // the queue has reached Redis
+    const queue = await startedQueue(redis.url);
     await redis.stop();
     redis = undefined;
 
@@ -34,18 +40,7 @@ describe('BullMqJobQueue.stop', () => {
 
   it('with Redis stalled (its connection still ready) closes the worker at once too', async () => {
     redis = await RedisServer.start();
-    const queue = await BullMqJobQueue.open({
-      redisUrl: redis.url,
-      lockDurationMs: 5000,
-      stalledIntervalMs: 5000,
-      maxStalledCount: 1,
-    });
-    queue.start(
-      () => Promise.resolve(),
-      1,
-      () => undefined,
-    );
-    await queue.depth();
+    const queue = await startedQueue(redis.url);
     redis.stall();
 
     const started = performance.now();
